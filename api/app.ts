@@ -1,0 +1,91 @@
+/**
+ * createApp(deps): the Express application without `listen`, so tests run it in-process against
+ * a real PostgreSQL and Temporal. Routes are thin; services hold the use cases.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Client } from '@temporalio/client';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { Database } from '../db/database';
+import { createOrganizationsRepository } from '../db/repositories/organizations.repository';
+import { toVietnamIso } from '../domain/time';
+import { requireAuth, type Caller, type TokenService } from './auth';
+import type { Logger } from './logger';
+import { openApiDocument } from './openapi';
+import { problemMiddleware, problems } from './problem';
+import { authRoutes } from './routes/auth.routes';
+import { connectionsRoutes } from './routes/connections.routes';
+import { healthRoutes } from './routes/health.routes';
+import { notificationsRoutes } from './routes/notifications.routes';
+import { organizationsRoutes } from './routes/organizations.routes';
+import { usersRoutes } from './routes/users.routes';
+import { createConnectionProcesses, type ConnectionProcessSettings } from './services/connection-processes';
+import { createConnectionsService } from './services/connections.service';
+import { createOrganizationsService } from './services/organizations.service';
+
+export interface AppDeps {
+  db: Database;
+  temporal: Client;
+  tokens: TokenService;
+  log: Logger;
+  connection: ConnectionProcessSettings;
+  /** Built back office (admin-ui/dist); served at / when present. */
+  uiDir?: string;
+  loginLimit?: number;
+  httpLog?: boolean;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const { db, log } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  // R-TIME-1: every Date leaves the API as ISO 8601 with +07:00.
+  app.set('json replacer', function (this: Record<string, unknown>, key: string, value: unknown) {
+    const raw = this[key];
+    return raw instanceof Date ? toVietnamIso(raw) : value;
+  });
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': null } } }));
+  if (deps.httpLog !== false) app.use(pinoHttp({ logger: log, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
+  app.use(express.json({ limit: '1mb' }));
+
+  const repo = createOrganizationsRepository(db);
+  const processes = createConnectionProcesses(deps.temporal, deps.connection);
+  const organizations = createOrganizationsService({ repo, processes, log });
+  const connections = createConnectionsService({ repo, processes, deadline: deps.connection.deadline });
+  const health = healthRoutes({ db, temporal: deps.temporal });
+  const auth = authRoutes({ db, tokens: deps.tokens, loginLimit: deps.loginLimit ?? 10 });
+
+  const api = express.Router();
+  api.get('/openapi.json', (_req, res) => {
+    res.json(openApiDocument());
+  });
+  api.use(health.api);
+  api.use(auth.public);
+  api.use(requireAuth(deps.tokens, (id) => loadCaller(db, id)));
+  api.use(auth.private);
+  api.use(organizationsRoutes(organizations));
+  api.use(connectionsRoutes(connections));
+  api.use(notificationsRoutes(db));
+  api.use(usersRoutes(db));
+  api.use((_req, _res, next) => next(problems.notFound('Đường dẫn API')));
+  app.use('/api', api);
+  app.use(health.metrics);
+
+  if (deps.uiDir && fs.existsSync(path.join(deps.uiDir, 'index.html'))) {
+    const index = path.join(deps.uiDir, 'index.html');
+    app.use(express.static(deps.uiDir, { index: false, maxAge: '1h' }));
+    app.get(/^(?!\/api\/).*/, (_req, res) => res.sendFile(index));
+  }
+  app.use(problemMiddleware(log));
+  return app;
+}
+
+async function loadCaller(db: Database, id: string): Promise<Caller | null> {
+  const u = await db.models.User.findOne({ where: { id, active: true } });
+  return u
+    ? { id: u.id, username: u.username, fullName: u.fullName, organizationCode: u.organizationCode, supervisesCode: u.supervisesCode, roles: u.roles }
+    : null;
+}

@@ -1,0 +1,81 @@
+/**
+ * Authentication (R-SEC-2): argon2 password hashes, signed tokens with expiry, and the
+ * middleware that puts the caller on the request and checks roles. Organization scope is
+ * checked in the services, where the data is.
+ */
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import jwt from 'jsonwebtoken';
+import type { Role } from '../db/models';
+import { problems } from './problem';
+
+export interface Caller {
+  id: string;
+  username: string;
+  fullName: string;
+  organizationCode: string;
+  supervisesCode: string | null;
+  roles: Role[];
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    caller?: Caller;
+  }
+}
+
+export interface TokenService {
+  issue(caller: Caller): { token: string; expiresAt: Date };
+  verify(token: string): Caller;
+}
+
+export function createTokenService(secret: string, ttlHours: number): TokenService {
+  return {
+    issue(caller) {
+      const expiresIn = Math.round(ttlHours * 3600);
+      const token = jwt.sign({ sub: caller.id, caller }, secret, { algorithm: 'HS256', expiresIn });
+      return { token, expiresAt: new Date(Date.now() + expiresIn * 1000) };
+    },
+    verify(token) {
+      const payload = jwt.verify(token, secret, { algorithms: ['HS256'] }) as { caller: Caller };
+      return payload.caller;
+    },
+  };
+}
+
+/** Verifies the bearer token; the user's current roles and activity are re-read by `loadCaller`. */
+export function requireAuth(tokens: TokenService, loadCaller: (id: string) => Promise<Caller | null>): RequestHandler {
+  return (req: Request, _res: Response, next: NextFunction) => {
+    const header = req.headers.authorization ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) return next(problems.unauthorized());
+    let claimed: Caller;
+    try {
+      claimed = tokens.verify(match[1]);
+    } catch (err) {
+      const expired = (err as Error).name === 'TokenExpiredError';
+      return next(problems.unauthorized(expired ? 'Phiên đăng nhập đã hết hạn (token expired)' : 'Mã xác thực không hợp lệ (invalid token)'));
+    }
+    loadCaller(claimed.id)
+      .then((caller) => {
+        if (!caller) return next(problems.unauthorized('Tài khoản không còn hoạt động (account disabled)'));
+        req.caller = caller;
+        next();
+      })
+      .catch(next);
+  };
+}
+
+export function requireRole(...roles: Role[]): RequestHandler {
+  return (req, _res, next) => {
+    if (!req.caller) return next(problems.unauthorized());
+    if (!req.caller.roles.some((r) => roles.includes(r))) {
+      return next(problems.forbidden(`Cần vai trò: ${roles.join(', ')} (requires role ${roles.join(' or ')})`));
+    }
+    next();
+  };
+}
+
+export function callerOf(req: Request): Caller {
+  if (!req.caller) throw problems.unauthorized();
+  return req.caller;
+}

@@ -1,0 +1,85 @@
+/**
+ * API process entry: config → database → Temporal client → createApp → listen. Also runs the
+ * reconciler (node-cron) that starts any connection process that is missing, e.g. after a crash
+ * between registering an organization and starting its workflow.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import cron from 'node-cron';
+import { loadConfig, type Config } from '../config';
+import { connectDatabase } from '../db/database';
+import { createOrganizationsRepository } from '../db/repositories/organizations.repository';
+import { createApp } from './app';
+import { createTokenService } from './auth';
+import { createLogger } from './logger';
+import { createConnectionProcesses, type ConnectionProcessSettings } from './services/connection-processes';
+
+export function connectionSettings(config: Config): ConnectionProcessSettings {
+  return {
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    deadline: new Date(config.CONNECTION_DEADLINE).toISOString(),
+    reminderDaysBefore: config.CONNECTION_REMINDER_DAYS,
+    repeatEveryDays: config.CONNECTION_REPEAT_DAYS,
+    escalateToOrgCodes: [config.PROVINCIAL_OFFICE_CODE, config.DEPT_ICT_CODE],
+  };
+}
+
+/** A per-installation secret kept in the data dir when JWT_SECRET is not configured. */
+export function tokenSecret(config: Config): string {
+  if (config.JWT_SECRET) return config.JWT_SECRET;
+  const file = path.resolve(config.DATA_DIR, 'jwt-secret');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, crypto.randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
+  }
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(config.LOG_LEVEL).child({ component: 'api' });
+  if (!config.DATABASE_URL || !config.TEMPORAL_ADDRESS) throw new Error('api needs DATABASE_URL and TEMPORAL_ADDRESS (npm start sets both)');
+  const db = connectDatabase(config.DATABASE_URL);
+  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const settings = connectionSettings(config);
+  const app = createApp({
+    db,
+    temporal,
+    log,
+    tokens: createTokenService(tokenSecret(config), config.TOKEN_TTL_HOURS),
+    connection: settings,
+    uiDir: path.resolve(__dirname, '../admin-ui/dist'),
+  });
+  const server = app.listen(config.PORT, config.HOST, () => log.info({ port: config.PORT }, 'api listening'));
+
+  const processes = createConnectionProcesses(temporal, settings);
+  const repo = createOrganizationsRepository(db);
+  const reconcile = async () => {
+    const orgs = await repo.unconnected();
+    for (const o of orgs) await processes.ensure(o.code, o.connectionState);
+    log.debug({ checked: orgs.length }, 'connection processes reconciled');
+  };
+  reconcile().catch((err) => log.warn({ err }, 'reconcile failed; will retry'));
+  const job = cron.schedule('*/5 * * * *', () => void reconcile().catch((err) => log.warn({ err }, 'reconcile failed')));
+
+  const shutdown = () => {
+    log.info('api stopping');
+    void job.stop();
+    server.close(() => {
+      void Promise.all([db.close(), connection.close()]).finally(() => process.exit(0));
+    });
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+}
+
+if (require.main === module) {
+  main().catch((err) => {
+    process.stderr.write(`api failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,87 @@
+/**
+ * The one error type of the API and its middleware: every failure leaves as
+ * application/problem+json (RFC 9457) with what was wrong, never as a stack trace.
+ */
+import type { ErrorRequestHandler } from 'express';
+import { BaseError, ConnectionError, UniqueConstraintError, ForeignKeyConstraintError } from 'sequelize';
+import { ZodError } from 'zod';
+import { DomainError, type FieldIssue } from '../domain/errors';
+import type { Logger } from './logger';
+
+export class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail?: string,
+    readonly errors: FieldIssue[] = [],
+    readonly type: string = 'about:blank',
+  ) {
+    super(detail ?? title);
+  }
+}
+
+export const problems = {
+  badRequest: (detail: string, errors: FieldIssue[] = []) => new HttpProblem(400, 'Yêu cầu không hợp lệ (bad request)', detail, errors),
+  unauthorized: (detail = 'Cần đăng nhập (authentication required)') => new HttpProblem(401, 'Chưa xác thực (unauthorized)', detail),
+  forbidden: (detail = 'Bạn không có quyền thực hiện thao tác này (forbidden)') => new HttpProblem(403, 'Không có quyền (forbidden)', detail),
+  notFound: (what: string) => new HttpProblem(404, 'Không tìm thấy (not found)', `${what} không tồn tại hoặc bạn không có quyền xem (not found)`),
+  conflict: (detail: string, errors: FieldIssue[] = []) => new HttpProblem(409, 'Xung đột (conflict)', detail, errors),
+  unprocessable: (detail: string, errors: FieldIssue[] = []) => new HttpProblem(422, 'Dữ liệu không hợp lệ (unprocessable)', detail, errors),
+  tooManyRequests: () => new HttpProblem(429, 'Quá nhiều yêu cầu (too many requests)', 'Quá nhiều lần đăng nhập sai; vui lòng thử lại sau ít phút'),
+  unavailable: (detail: string) => new HttpProblem(503, 'Dịch vụ tạm thời không sẵn sàng (service unavailable)', detail),
+};
+
+const DOMAIN_STATUS: Record<DomainError['code'], number> = {
+  INVALID_ORG_CODE: 422,
+  PARENT_NOT_FOUND: 422,
+  PARENT_MISMATCH: 422,
+  DUPLICATE_ORG: 409,
+  INVALID_TRANSITION: 409,
+  ALREADY_CONNECTED: 409,
+};
+
+export function zodIssues(err: ZodError): FieldIssue[] {
+  return err.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
+}
+
+/** Turns anything thrown into a problem; unknown errors become a logged 500 without internals. */
+export function toProblem(err: unknown): HttpProblem {
+  if (err instanceof HttpProblem) return err;
+  if (err instanceof DomainError) return new HttpProblem(DOMAIN_STATUS[err.code], err.code, err.message, err.issues);
+  if (err instanceof ZodError) {
+    const issues = zodIssues(err);
+    return problems.badRequest(issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues);
+  }
+  if (err instanceof UniqueConstraintError) return problems.conflict('Bản ghi đã tồn tại (duplicate)');
+  if (err instanceof ForeignKeyConstraintError) return problems.unprocessable('Tham chiếu tới bản ghi không tồn tại (missing reference)');
+  if (err instanceof ConnectionError) return problems.unavailable('Cơ sở dữ liệu tạm thời không truy cập được (database unavailable)');
+  const e = err as { type?: string; status?: number; message?: string };
+  if (e?.type === 'entity.parse.failed') return problems.badRequest('Nội dung JSON không hợp lệ (malformed JSON body)');
+  if (e?.type === 'entity.too.large') return new HttpProblem(413, 'Nội dung quá lớn (payload too large)', 'Nội dung yêu cầu vượt giới hạn cho phép');
+  if (e?.type === 'charset.unsupported' || e?.type === 'encoding.unsupported') return new HttpProblem(415, 'Mã hóa không hỗ trợ (unsupported encoding)', e.message);
+  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return new HttpProblem(e.status, e.message ?? 'Bad request');
+  if (err instanceof BaseError && /ECONNREFUSED|terminat|Connection/i.test(err.message)) {
+    return problems.unavailable('Cơ sở dữ liệu tạm thời không truy cập được (database unavailable)');
+  }
+  return new HttpProblem(500, 'Lỗi hệ thống (internal error)', 'Đã xảy ra lỗi không mong muốn; đã ghi nhận để xử lý.');
+}
+
+export function problemMiddleware(log: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    const p = toProblem(err);
+    if (p.status >= 500) log.error({ err, url: req.originalUrl }, 'request failed');
+    res
+      .status(p.status)
+      .type('application/problem+json')
+      .send(
+        JSON.stringify({
+          type: p.type,
+          title: p.title,
+          status: p.status,
+          detail: p.detail,
+          instance: req.originalUrl,
+          ...(p.errors.length ? { errors: p.errors } : {}),
+        }),
+      );
+  };
+}

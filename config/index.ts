@@ -1,0 +1,58 @@
+/**
+ * The one typed configuration module (STYLE rule 9): read from the environment once,
+ * validated with zod at start-up so a bad setting fails fast with a clear message.
+ * Used by api/, worker/ and scripts/ — never by workflows/ or domain/ (workflows get
+ * what they need as input, so tests can shorten deadlines).
+ */
+import { z } from 'zod';
+
+const orgCode = z.string().regex(/^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/, 'must look like 000.00.00.H52');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** Unset → `npm start` runs embedded PostgreSQL under DATA_DIR. */
+  DATABASE_URL: z.string().url().optional(),
+  EMBEDDED_PG_PORT: z.coerce.number().int().default(5439),
+  /** Unset → `npm start` runs a Temporal dev server (CLI built from source if needed). */
+  TEMPORAL_ADDRESS: z.string().optional(),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().default('edoc'),
+  TEMPORAL_DEV_PORT: z.coerce.number().int().default(7233),
+  TEMPORAL_UI_PORT: z.coerce.number().int().default(8233),
+  DATA_DIR: z.string().default('data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Secret for signing session tokens; a random one is generated per data dir when unset. */
+  JWT_SECRET: z.string().min(32).optional(),
+  TOKEN_TTL_HOURS: z.coerce.number().positive().default(10),
+  /** Province identifier code (R-ORG-1): level-1 group, e.g. H52 is only an example. */
+  PROVINCE_CODE: orgCode.default('000.00.00.H52'),
+  /** Văn phòng UBND tỉnh and Sở Thông tin và Truyền thông: receive connection escalations (R-CONN-2). */
+  PROVINCIAL_OFFICE_CODE: orgCode.default('000.00.01.H52'),
+  DEPT_ICT_CODE: orgCode.default('000.00.03.H52'),
+  /** Article 19.2 connection deadline: 30/12/2019, end of day, Vietnam time. */
+  CONNECTION_DEADLINE: z.iso.datetime({ offset: true }).default('2019-12-30T23:59:59.999+07:00'),
+  CONNECTION_REMINDER_DAYS: z
+    .string()
+    .default('90,30,7')
+    .transform((s) => s.split(',').map((x) => Number(x.trim())))
+    .pipe(z.array(z.number().int().positive())),
+  CONNECTION_REPEAT_DAYS: z.coerce.number().positive().default(7),
+  SEED_DEMO_DATA: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  DEMO_PASSWORD: z.string().min(8).default('SonLa@2018'),
+});
+
+export type Config = z.infer<typeof schema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${lines}`);
+  }
+  return parsed.data;
+}
