@@ -14,7 +14,7 @@ import { createOrganizationsRepository } from '../db/repositories/organizations.
 import { createApp } from './app';
 import { createTokenService } from './auth';
 import { createLogger } from './logger';
-import { createConnectionProcesses, type ConnectionProcessSettings } from './services/connection-processes';
+import { createConnectionProcesses, reconcileConnectionProcesses, type ConnectionProcessSettings } from './services/connection-processes';
 
 export function connectionSettings(config: Config): ConnectionProcessSettings {
   return {
@@ -58,9 +58,8 @@ async function main(): Promise<void> {
   const processes = createConnectionProcesses(temporal, settings);
   const repo = createOrganizationsRepository(db);
   const reconcile = async () => {
-    const orgs = await repo.unconnected();
-    for (const o of orgs) await processes.ensure(o.code, o.connectionState);
-    log.debug({ checked: orgs.length }, 'connection processes reconciled');
+    const checked = await reconcileConnectionProcesses(repo, processes);
+    log.debug({ checked }, 'connection processes reconciled');
   };
   reconcile().catch((err) => log.warn({ err }, 'reconcile failed; will retry'));
   const job = cron.schedule('*/5 * * * *', () => void reconcile().catch((err) => log.warn({ err }, 'reconcile failed')));

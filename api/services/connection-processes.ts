@@ -86,6 +86,19 @@ export function createConnectionProcesses(client: Client, settings: ConnectionPr
 
 export type ConnectionProcesses = ReturnType<typeof createConnectionProcesses>;
 
+/**
+ * Starts every missing connection process (idempotent): run at API start and periodically, so
+ * a crash between registering an organization and starting its workflow heals itself.
+ */
+export async function reconcileConnectionProcesses(
+  repo: { unconnected(): Promise<Array<{ code: string; connectionState: ConnectionState }>> },
+  processes: ConnectionProcesses,
+): Promise<number> {
+  const orgs = await repo.unconnected();
+  for (const o of orgs) await processes.ensure(o.code, o.connectionState);
+  return orgs.length;
+}
+
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('timeout')), ms);

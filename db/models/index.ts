@@ -86,7 +86,8 @@ export interface Models {
   Notification: typeof Notification;
 }
 
-const ts = { type: DataTypes.DATE };
+/** A fresh definition each time: Sequelize mutates attribute objects (adds `field`). */
+const ts = () => ({ type: DataTypes.DATE });
 
 export function initModels(sequelize: Sequelize): Models {
   const common = { sequelize, underscored: true };
@@ -103,10 +104,10 @@ export function initModels(sequelize: Sequelize): Models {
       fax: DataTypes.TEXT,
       website: DataTypes.TEXT,
       connectionState: DataTypes.STRING(30),
-      connectedAt: ts,
+      connectedAt: ts(),
       deadlineMissed: DataTypes.BOOLEAN,
-      nonCompliantSince: ts,
-      lastReminderAt: ts,
+      nonCompliantSince: ts(),
+      lastReminderAt: ts(),
     },
     { ...common, tableName: 'organizations' },
   );
@@ -137,7 +138,7 @@ export function initModels(sequelize: Sequelize): Models {
       organizationCode: DataTypes.STRING(13),
       kind: DataTypes.STRING(20),
       state: DataTypes.STRING(30),
-      at: ts,
+      at: ts(),
       actor: DataTypes.TEXT,
       note: DataTypes.TEXT,
       dedupeKey: DataTypes.TEXT,
@@ -153,8 +154,8 @@ export function initModels(sequelize: Sequelize): Models {
       body: DataTypes.TEXT,
       subjectType: DataTypes.STRING(30),
       subjectId: DataTypes.TEXT,
-      createdAt: ts,
-      readAt: ts,
+      createdAt: ts(),
+      readAt: ts(),
       dedupeKey: DataTypes.TEXT,
     },
     { ...common, tableName: 'notifications', updatedAt: false },

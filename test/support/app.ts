@@ -1,0 +1,89 @@
+/**
+ * A complete in-process system for API and browser tests: a fresh database with demo data, a
+ * real Temporal dev server, a real worker with real activities, and the Express app.
+ */
+import type http from 'node:http';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import type { Express } from 'express';
+import { createApp } from '../../api/app';
+import { createTokenService, type TokenService } from '../../api/auth';
+import { createLogger } from '../../api/logger';
+import { createConnectionProcesses, reconcileConnectionProcesses, type ConnectionProcessSettings } from '../../api/services/connection-processes';
+import { createOrganizationsRepository } from '../../db/repositories/organizations.repository';
+import { seed } from '../../db/seed';
+import { createWorker } from '../../worker/create-worker';
+import { createTestDatabase, type TestDatabase } from './db';
+import { devServerEnv, uniqueTaskQueue, workflowBundle } from './temporal';
+
+export const DEMO_PASSWORD = 'Demo-password-1';
+
+export interface TestSystem {
+  app: Express;
+  env: TestWorkflowEnvironment;
+  tdb: TestDatabase;
+  tokens: TokenService;
+  settings: ConnectionProcessSettings;
+  listen(): Promise<{ url: string; server: http.Server }>;
+  stop(): Promise<void>;
+}
+
+export async function startTestSystem(opts: { uiDir?: string; settings?: Partial<ConnectionProcessSettings> } = {}): Promise<TestSystem> {
+  const tdb = await createTestDatabase();
+  await seed(tdb.db, { provinceCode: '000.00.00.H52', demoPassword: DEMO_PASSWORD, withDemoUsers: true });
+  const env = await devServerEnv();
+  const taskQueue = uniqueTaskQueue('api');
+  const worker: Worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, db: tdb.db, workflowBundle: await workflowBundle() });
+  const running = worker.run();
+  const settings: ConnectionProcessSettings = {
+    taskQueue,
+    deadline: '2019-12-30T16:59:59.999Z',
+    reminderDaysBefore: [90, 30, 7],
+    repeatEveryDays: 7,
+    escalateToOrgCodes: ['000.00.01.H52', '000.00.03.H52'],
+    ...opts.settings,
+  };
+  const tokens = createTokenService('test-secret-test-secret-test-secret-0123', 1);
+  const app = createApp({ db: tdb.db, temporal: env.client, tokens, log: createLogger('silent'), connection: settings, uiDir: opts.uiDir, loginLimit: 1000, httpLog: false });
+  // As the API does at start: every unconnected organization gets its process.
+  await reconcileConnectionProcesses(createOrganizationsRepository(tdb.db), createConnectionProcesses(env.client, settings));
+  const servers: http.Server[] = [];
+  return {
+    app,
+    env,
+    tdb,
+    tokens,
+    settings,
+    listen: () =>
+      new Promise((resolve) => {
+        const server = app.listen(0, '127.0.0.1', () => {
+          servers.push(server);
+          const { port } = server.address() as { port: number };
+          resolve({ url: `http://127.0.0.1:${port}`, server });
+        });
+      }),
+    async stop() {
+      for (const s of servers) await new Promise((r) => s.close(r));
+      worker.shutdown();
+      await running;
+      await env.teardown();
+      await tdb.drop();
+    },
+  };
+}
+
+/** Polls until `fn` returns a truthy value (processes are asynchronous), or fails after `ms`. */
+export async function eventually<T>(fn: () => Promise<T | null | undefined | false>, ms = 20_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const v = await fn();
+      if (v) return v;
+    } catch (err) {
+      last = err;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`condition not met within ${ms} ms${last ? `: ${String(last)}` : ''}`);
+}
