@@ -19,17 +19,29 @@ async function main(): Promise<void> {
     process.env.TEMPORAL_TEST_SERVER_PATH ??= await resolveTestServer();
     await buildUiIfStale();
   });
+  const jestArgs = process.argv.slice(2);
+  if (!jestArgs.length) {
+    // The whole suite also proves the code type-checks and keeps the architecture's boundaries.
+    await step('type-check (tsc)', () => run(require.resolve('typescript/bin/tsc'), ['-p', 'tsconfig.json', '--noEmit']));
+    await step('type-check the back office (tsc)', () => run(require.resolve('typescript/bin/tsc'), ['-p', 'admin-ui/tsconfig.json', '--noEmit']));
+    await step('lint (eslint: import boundaries, floating promises)', () => run(require.resolve('eslint/bin/eslint.js'), ['.']));
+  }
   const jest = require.resolve('jest/bin/jest');
-  const code = await new Promise<number>((resolve) => {
-    const child = spawn(process.execPath, [jest, '--runInBand', ...process.argv.slice(2)], {
-      cwd: path.resolve(__dirname, '..'),
-      stdio: 'inherit',
-      env: process.env,
-    });
-    child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0)));
-  });
+  const code = await exitCode(jest, ['--runInBand', ...jestArgs]);
   process.stderr.write(`whole test run: ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
   process.exitCode = code;
+}
+
+function exitCode(script: string, args: string[]): Promise<number> {
+  return new Promise<number>((resolve) => {
+    const child = spawn(process.execPath, [script, ...args], { cwd: path.resolve(__dirname, '..'), stdio: 'inherit', env: process.env });
+    child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0)));
+  });
+}
+
+async function run(script: string, args: string[]): Promise<void> {
+  const code = await exitCode(script, args);
+  if (code !== 0) throw new Error(`${path.basename(script)} ${args.join(' ')} failed (exit ${code})`);
 }
 
 main().catch((err: unknown) => {
