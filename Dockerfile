@@ -4,7 +4,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npx vite build --config admin-ui/vite.config.ts
+RUN npx vite build --config admin-ui/vite.config.mts
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production

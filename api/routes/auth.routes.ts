@@ -1,7 +1,7 @@
 /** Login and the current user (R-SEC-2). */
 import { verify } from '@node-rs/argon2';
 import { Router } from 'express';
-import rateLimit from 'express-rate-limit';
+import rateLimit, { ipKeyGenerator } from 'express-rate-limit';
 import type { Database } from '../../db/database';
 import { callerOf, type Caller, type TokenService } from '../auth';
 import { problems } from '../problem';
@@ -17,7 +17,7 @@ export function authRoutes(deps: { db: Database; tokens: TokenService; loginLimi
     skipSuccessfulRequests: true,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    keyGenerator: (req) => `${req.ip}|${String(req.body?.username ?? '').toLowerCase()}`,
+    keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? '')}|${String(req.body?.username ?? '').toLowerCase()}`,
     handler: (_req, _res, next) => next(problems.tooManyRequests()),
   });
 

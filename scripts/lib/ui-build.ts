@@ -24,7 +24,7 @@ export function uiIsStale(): boolean {
   if (!fs.existsSync(index)) return true;
   const src = Math.max(
     newestMtime(path.join(ROOT, 'admin-ui', 'src')),
-    ...['index.html', 'vite.config.ts'].map((f) => fs.statSync(path.join(ROOT, 'admin-ui', f)).mtimeMs),
+    ...['index.html', 'vite.config.mts'].map((f) => fs.statSync(path.join(ROOT, 'admin-ui', f)).mtimeMs),
   );
   return src > fs.statSync(index).mtimeMs;
 }
@@ -34,7 +34,7 @@ export async function buildUiIfStale(): Promise<void> {
     note('back office is up to date (admin-ui/dist)');
     return;
   }
-  await step('build the back office (vite)', () => run(process.execPath, [require.resolve('vite/bin/vite.js'), 'build', '--config', 'admin-ui/vite.config.ts', '--logLevel', 'warn']));
+  await step('build the back office (vite)', () => run(process.execPath, [require.resolve('vite/bin/vite.js'), 'build', '--config', 'admin-ui/vite.config.mts', '--logLevel', 'warn']));
 }
 
 function run(cmd: string, args: string[]): Promise<void> {

@@ -1,0 +1,79 @@
+// ra-data-simple-rest on /api, with a bearer-token httpClient that turns the
+// API's problem+json errors into HttpErrors react-admin can show (message =
+// problem detail, body.errors = per-field messages), plus the workflow calls
+// that are not CRUD.
+import simpleRestProvider from 'ra-data-simple-rest';
+import type { DataProvider, Identifier } from 'react-admin';
+import { httpErrorFromProblem } from './auth/problem';
+import { currentToken } from './auth/session';
+import type { AppNotification, Connection, ConnectionState } from './types';
+
+export const API_URL = '/api';
+
+export interface HttpResponse {
+    status: number;
+    headers: Headers;
+    body: string;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the shape ra-data-simple-rest expects
+    json: any;
+}
+
+const parseBody = (text: string): unknown => {
+    if (!text) return undefined;
+    try {
+        return JSON.parse(text);
+    } catch {
+        return text;
+    }
+};
+
+/** fetch() with JSON defaults, the bearer token and problem+json error mapping. */
+export const httpClient = async (url: string, options: RequestInit = {}): Promise<HttpResponse> => {
+    const headers = new Headers(options.headers);
+    if (!headers.has('Accept')) headers.set('Accept', 'application/json');
+    if (options.body != null && !(options.body instanceof FormData) && !headers.has('Content-Type')) {
+        headers.set('Content-Type', 'application/json');
+    }
+    const token = currentToken();
+    if (token) headers.set('Authorization', `Bearer ${token}`);
+
+    const response = await fetch(url, { ...options, headers });
+    const text = await response.text();
+    const json = parseBody(text);
+    if (!response.ok) {
+        throw httpErrorFromProblem(response.status, response.statusText, json);
+    }
+    return { status: response.status, headers: response.headers, body: text, json };
+};
+
+const post = (path: string, body: unknown, method = 'POST') =>
+    httpClient(`${API_URL}${path}`, { method, body: JSON.stringify(body) });
+
+/** The data provider plus the custom workflow methods. */
+export interface AppDataProvider extends DataProvider {
+    /** R-CONN-1: move an organization's connection process to its next state. */
+    advanceConnection(code: string, to: ConnectionState, note?: string): Promise<{ data: Connection }>;
+    markNotificationRead(id: Identifier): Promise<{ data: AppNotification }>;
+    markAllNotificationsRead(): Promise<{ data: unknown }>;
+}
+
+const base = simpleRestProvider(API_URL, httpClient);
+
+export const dataProvider: AppDataProvider = {
+    ...base,
+    advanceConnection: async (code, to, note) => {
+        const { json } = await post(`/connections/${encodeURIComponent(code)}/advance`, {
+            to,
+            note: note?.trim() ? note.trim() : undefined,
+        });
+        return { data: json as Connection };
+    },
+    markNotificationRead: async id => {
+        const { json } = await post(`/notifications/${encodeURIComponent(String(id))}`, { read: true }, 'PUT');
+        return { data: json as AppNotification };
+    },
+    markAllNotificationsRead: async () => {
+        const { json } = await post('/notifications/read-all', {});
+        return { data: json ?? null };
+    },
+};

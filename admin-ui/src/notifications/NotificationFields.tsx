@@ -1,0 +1,52 @@
+// Fields of the notifications list: kind, read state, and a link to the subject.
+import type { MouseEvent } from 'react';
+import { Chip } from '@mui/material';
+import { Link, useCreatePath, usePermissions, useRecordContext, useTranslate, type FieldProps } from 'react-admin';
+import { canRole } from '../auth/access';
+import type { AppNotification, Role } from '../types';
+
+export const useNotificationKindLabel = () => {
+    const translate = useTranslate();
+    return (kind: string) =>
+        translate(`app.notification.kind.${kind}`, { _: translate('app.notification.kind.other') });
+};
+
+export const NotificationKindField = (_props: FieldProps) => {
+    const record = useRecordContext<AppNotification>();
+    const kindLabel = useNotificationKindLabel();
+    if (!record) return null;
+    const color = record.kind === 'connection_escalation' || record.kind === 'connection_overdue' ? 'error' : 'default';
+    return <Chip size="small" color={color} label={kindLabel(record.kind)} />;
+};
+
+export const NotificationReadField = (_props: FieldProps) => {
+    const record = useRecordContext<AppNotification>();
+    const translate = useTranslate();
+    if (!record) return null;
+    return record.readAt ? (
+        <Chip size="small" variant="outlined" label={translate('app.notification.read')} />
+    ) : (
+        <Chip size="small" color="primary" label={translate('app.notification.unread')} />
+    );
+};
+
+/** Links the notification to what it is about, where the back office has a page for it. */
+export const NotificationSubjectField = (_props: FieldProps) => {
+    const record = useRecordContext<AppNotification>();
+    const createPath = useCreatePath();
+    const { permissions } = usePermissions<Role[]>();
+    if (!record?.subjectId) return null;
+    const type = record.subjectType ?? '';
+    const resource =
+        /connection/i.test(type) && canRole(permissions, 'connections', 'show')
+            ? 'connections'
+            : /organi[sz]ation|connection/i.test(type)
+              ? 'organizations'
+              : null;
+    if (!resource) return <span>{record.subjectId}</span>;
+    return (
+        <Link to={createPath({ resource, id: record.subjectId, type: 'show' })} onClick={(event: MouseEvent) => event.stopPropagation()}>
+            {record.subjectId}
+        </Link>
+    );
+};
