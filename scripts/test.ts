@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { step } from './lib/log-step';
+import { packageBin, step } from './lib/log-step';
 import { ensureSystemPackages } from './lib/system-packages';
 import { resolveTemporalCli } from './lib/temporal-cli';
 import { resolveTestServer } from './lib/test-server';
@@ -22,11 +22,11 @@ async function main(): Promise<void> {
   const jestArgs = process.argv.slice(2);
   if (!jestArgs.length) {
     // The whole suite also proves the code type-checks and keeps the architecture's boundaries.
-    await step('type-check (tsc)', () => run(require.resolve('typescript/bin/tsc'), ['-p', 'tsconfig.json', '--noEmit']));
-    await step('type-check the back office (tsc)', () => run(require.resolve('typescript/bin/tsc'), ['-p', 'admin-ui/tsconfig.json', '--noEmit']));
-    await step('lint (eslint: import boundaries, floating promises)', () => run(require.resolve('eslint/bin/eslint.js'), ['.']));
+    await step('type-check (tsc)', () => run(packageBin('typescript', 'bin/tsc'), ['-p', 'tsconfig.json', '--noEmit']));
+    await step('type-check the back office (tsc)', () => run(packageBin('typescript', 'bin/tsc'), ['-p', 'admin-ui/tsconfig.json', '--noEmit']));
+    await step('lint (eslint: import boundaries, floating promises)', () => run(packageBin('eslint', 'bin/eslint.js'), ['.']));
   }
-  const jest = require.resolve('jest/bin/jest');
+  const jest = packageBin('jest', 'bin/jest.js');
   const code = await exitCode(jest, ['--runInBand', ...jestArgs]);
   process.stderr.write(`whole test run: ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
   process.exitCode = code;

@@ -31,3 +31,8 @@ export async function step<T>(label: string, fn: () => Promise<T>): Promise<T> {
 export function note(text: string): void {
   process.stderr.write(`  ${text}\n`);
 }
+
+/** Absolute path of a package's bin script (packages with an `exports` map hide `pkg/bin/...`). */
+export function packageBin(pkg: string, rel: string): string {
+  return `${require.resolve(`${pkg}/package.json`).replace(/package\.json$/, '')}${rel}`;
+}

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { note, step } from './log-step';
+import { note, packageBin, step } from './log-step';
 
 const ROOT = path.resolve(__dirname, '../..');
 export const UI_DIST = path.join(ROOT, 'admin-ui', 'dist');
@@ -34,7 +34,7 @@ export async function buildUiIfStale(): Promise<void> {
     note('back office is up to date (admin-ui/dist)');
     return;
   }
-  await step('build the back office (vite)', () => run(process.execPath, [require.resolve('vite/bin/vite.js'), 'build', '--config', 'admin-ui/vite.config.mts', '--logLevel', 'warn']));
+  await step('build the back office (vite)', () => run(process.execPath, [packageBin('vite', 'bin/vite.js'), 'build', '--config', 'admin-ui/vite.config.mts', '--logLevel', 'warn']));
 }
 
 function run(cmd: string, args: string[]): Promise<void> {

@@ -1,10 +1,10 @@
 // One organization's connection process: state, deadline, steps, and the
 // "advance" action for admins and leaders.
 import CorporateFareIcon from '@mui/icons-material/CorporateFare';
+import { GridField } from '../fields/GridField';
 import {
     BooleanField,
     Button,
-    Labeled,
     Link,
     Show,
     SimpleShowLayout,
@@ -68,56 +68,16 @@ export const ConnectionShow = () => (
     <Show title={<ConnectionTitle />} actions={<ConnectionShowActions />}>
         <SimpleShowLayout>
             <Grid container spacing={2} sx={{ width: '100%' }}>
-                <Grid size={{ xs: 12, md: 4 }}>
-                    <Labeled>
-                        <TextField source="code" />
-                    </Labeled>
-                </Grid>
-                <Grid size={{ xs: 12, md: 8 }}>
-                    <Labeled>
-                        <TextField source="name" />
-                    </Labeled>
-                </Grid>
-                <Grid size={{ xs: 12, md: 4 }}>
-                    <Labeled>
-                        <OrganizationKindField source="kind" />
-                    </Labeled>
-                </Grid>
-                <Grid size={{ xs: 12, md: 4 }}>
-                    <Labeled>
-                        <OrganizationCodeLink source="parentCode" emptyText="app.organization.root" />
-                    </Labeled>
-                </Grid>
-                <Grid size={{ xs: 12, md: 4 }}>
-                    <Labeled>
-                        <ConnectionStateField source="state" />
-                    </Labeled>
-                </Grid>
-                <Grid size={{ xs: 12, md: 4 }}>
-                    <Labeled>
-                        <DateTimeField source="deadline" />
-                    </Labeled>
-                </Grid>
-                <Grid size={{ xs: 12, md: 4 }}>
-                    <Labeled>
-                        <DateTimeField source="connectedAt" emptyText="—" />
-                    </Labeled>
-                </Grid>
-                <Grid size={{ xs: 12, md: 4 }}>
-                    <Labeled>
-                        <BooleanField source="deadlineMissed" />
-                    </Labeled>
-                </Grid>
-                <Grid size={{ xs: 12, md: 4 }}>
-                    <Labeled>
-                        <DateTimeField source="nonCompliantSince" emptyText="—" />
-                    </Labeled>
-                </Grid>
-                <Grid size={{ xs: 12, md: 4 }}>
-                    <Labeled>
-                        <DateTimeField source="lastReminderAt" emptyText="—" />
-                    </Labeled>
-                </Grid>
+                <GridField><TextField source="code" /></GridField>
+                <GridField md={8}><TextField source="name" /></GridField>
+                <GridField><OrganizationKindField source="kind" /></GridField>
+                <GridField><OrganizationCodeLink source="parentCode" emptyText="app.organization.root" /></GridField>
+                <GridField><ConnectionStateField source="state" /></GridField>
+                <GridField><DateTimeField source="deadline" /></GridField>
+                <GridField><DateTimeField source="connectedAt" emptyText="—" /></GridField>
+                <GridField><BooleanField source="deadlineMissed" /></GridField>
+                <GridField><DateTimeField source="nonCompliantSince" emptyText="—" /></GridField>
+                <GridField><DateTimeField source="lastReminderAt" emptyText="—" /></GridField>
             </Grid>
             <Divider flexItem />
             <TimelineSection />

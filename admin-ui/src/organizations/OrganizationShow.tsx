@@ -1,11 +1,11 @@
 // One organization: identity, contact data and its connection state.
 import CableIcon from '@mui/icons-material/Cable';
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
+import { GridField } from '../fields/GridField';
 import {
     BooleanField,
     Button,
     EditButton,
-    Labeled,
     Link,
     Show,
     SimpleShowLayout,
@@ -59,31 +59,11 @@ export const OrganizationShow = () => (
     <Show title={<OrganizationTitle />} actions={<OrganizationShowActions />}>
         <SimpleShowLayout>
             <Grid container spacing={2} sx={{ width: '100%' }}>
-                <Grid size={{ xs: 12, md: 4 }}>
-                    <Labeled>
-                        <TextField source="code" />
-                    </Labeled>
-                </Grid>
-                <Grid size={{ xs: 12, md: 8 }}>
-                    <Labeled>
-                        <TextField source="name" />
-                    </Labeled>
-                </Grid>
-                <Grid size={{ xs: 12, md: 4 }}>
-                    <Labeled>
-                        <TextField source="shortName" />
-                    </Labeled>
-                </Grid>
-                <Grid size={{ xs: 12, md: 4 }}>
-                    <Labeled>
-                        <OrganizationKindField source="kind" />
-                    </Labeled>
-                </Grid>
-                <Grid size={{ xs: 12, md: 4 }}>
-                    <Labeled>
-                        <OrganizationCodeLink source="parentCode" emptyText="app.organization.root" />
-                    </Labeled>
-                </Grid>
+                <GridField><TextField source="code" /></GridField>
+                <GridField md={8}><TextField source="name" /></GridField>
+                <GridField><TextField source="shortName" /></GridField>
+                <GridField><OrganizationKindField source="kind" /></GridField>
+                <GridField><OrganizationCodeLink source="parentCode" emptyText="app.organization.root" /></GridField>
             </Grid>
             <Divider flexItem />
             <SectionTitle text="app.organization.contact" />
