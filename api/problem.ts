@@ -2,6 +2,7 @@
  * The one error type of the API and its middleware: every failure leaves as
  * application/problem+json (RFC 9457) with what was wrong, never as a stack trace.
  */
+import { isGrpcServiceError, ServiceError } from '@temporalio/client';
 import type { ErrorRequestHandler } from 'express';
 import { BaseError, ConnectionError, UniqueConstraintError, ForeignKeyConstraintError } from 'sequelize';
 import { ZodError } from 'zod';
@@ -55,6 +56,10 @@ export function toProblem(err: unknown): HttpProblem {
   if (err instanceof UniqueConstraintError) return problems.conflict('Bản ghi đã tồn tại (duplicate)');
   if (err instanceof ForeignKeyConstraintError) return problems.unprocessable('Tham chiếu tới bản ghi không tồn tại (missing reference)');
   if (err instanceof ConnectionError) return problems.unavailable('Cơ sở dữ liệu tạm thời không truy cập được (database unavailable)');
+  if (temporalUnavailable(err)) {
+    // Temporal unreachable or overloaded: the request may be retried; nothing was half-done.
+    return problems.unavailable('Máy chủ tiến trình (Temporal) tạm thời không truy cập được (workflow service unavailable)');
+  }
   const e = err as { type?: string; status?: number; message?: string };
   if (e?.type === 'entity.parse.failed') return problems.badRequest('Nội dung JSON không hợp lệ (malformed JSON body)');
   if (e?.type === 'entity.too.large') return new HttpProblem(413, 'Nội dung quá lớn (payload too large)', 'Nội dung yêu cầu vượt giới hạn cho phép');
@@ -64,6 +69,12 @@ export function toProblem(err: unknown): HttpProblem {
     return problems.unavailable('Cơ sở dữ liệu tạm thời không truy cập được (database unavailable)');
   }
   return new HttpProblem(500, 'Lỗi hệ thống (internal error)', 'Đã xảy ra lỗi không mong muốn; đã ghi nhận để xử lý.');
+}
+
+/** gRPC UNAVAILABLE, DEADLINE_EXCEEDED or RESOURCE_EXHAUSTED from the Temporal client. */
+function temporalUnavailable(err: unknown): boolean {
+  const grpc = isGrpcServiceError(err) ? err : err instanceof ServiceError && isGrpcServiceError(err.cause) ? err.cause : null;
+  return grpc !== null && [4, 8, 14].includes(grpc.code);
 }
 
 export function problemMiddleware(log: Logger): ErrorRequestHandler {
