@@ -3,6 +3,8 @@
  * handlers validate with, so the contract and the checks cannot drift apart.
  */
 import { z } from 'zod';
+import { calendarOpenApiPaths } from './routes/calendar.routes';
+import { registersOpenApiPaths } from './routes/registers.routes';
 import * as s from './schemas';
 
 const json = (schema: z.ZodTypeAny) => ({ 'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) } });
@@ -74,6 +76,8 @@ export function openApiDocument(): Record<string, unknown> {
       '/health': { get: { security: [], summary: 'Liveness', responses: { 200: ok('ok') } } },
       '/ready': { get: { security: [], summary: 'Readiness: database and Temporal reachable', responses: { 200: ok('ready'), 503: problem } } },
       '/openapi.json': { get: { security: [], summary: 'This document', responses: { 200: ok('OpenAPI 3.1') } } },
+      ...calendarOpenApiPaths,
+      ...registersOpenApiPaths,
     },
   };
 }

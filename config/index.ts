@@ -39,6 +39,17 @@ const schema = z.object({
     .transform((s) => s.split(',').map((x) => Number(x.trim())))
     .pipe(z.array(z.number().int().positive())),
   CONNECTION_REPEAT_DAYS: z.coerce.number().positive().default(7),
+  /** Largest accepted single file (R-FMT-1), and all files of one document together. */
+  FILE_MAX_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
+  DOCUMENT_FILES_MAX_BYTES: z.coerce.number().int().positive().default(200 * 1024 * 1024),
+  /** Zip-based formats (docx, xlsx, odt, ods): limits against zip bombs. */
+  ZIP_MAX_UNCOMPRESSED_BYTES: z.coerce.number().int().positive().default(200 * 1024 * 1024),
+  ZIP_MAX_RATIO: z.coerce.number().positive().default(100),
+  ZIP_MAX_ENTRIES: z.coerce.number().int().positive().default(10_000),
+  /** PEM certificates (files in this folder) that signatures must chain to (R-REC-2). Relative to DATA_DIR unless absolute. */
+  TRUST_ANCHORS_DIR: z.string().default('trust-anchors'),
+  /** `<orgCode>.p12` keystores of organizations that sign on the server (R-OUT-1), with `<orgCode>.pass` holding the passphrase. Relative to DATA_DIR unless absolute. */
+  SIGNING_KEYS_DIR: z.string().default('signing-keys'),
   SEED_DEMO_DATA: z
     .enum(['true', 'false'])
     .default('true')

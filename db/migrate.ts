@@ -2,20 +2,29 @@
  * Schema migrations with umzug (never `sync()`): each migration runs inside one transaction,
  * and an advisory lock keeps two starting processes from migrating at once.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { Sequelize, Transaction } from 'sequelize';
 import { SequelizeStorage, Umzug } from 'umzug';
-import * as m0001 from './migrations/0001-organizations-users';
-import * as m0002 from './migrations/0002-documents-registers';
 
 export interface MigrationContext {
   query(sql: string): Promise<unknown>;
 }
 export type Migration = (params: { context: MigrationContext }) => Promise<void>;
 
-const MIGRATIONS: Array<{ name: string; up: Migration; down: Migration }> = [
-  { name: '0001-organizations-users', ...m0001 },
-  { name: '0002-documents-registers', ...m0002 },
-];
+const DIR = path.join(__dirname, 'migrations');
+
+/** Every `NNNN-name.ts` in db/migrations, in name order; the file name is the migration's id. */
+function loadMigrations(): Array<{ name: string; up: Migration; down: Migration }> {
+  return fs
+    .readdirSync(DIR)
+    .filter((f) => /^\d{4}-[a-z0-9-]+\.(ts|js)$/.test(f))
+    .sort()
+    .map((f) => {
+      const mod = require(path.join(DIR, f)) as { up: Migration; down: Migration };
+      return { name: f.replace(/\.(ts|js)$/, ''), up: mod.up, down: mod.down };
+    });
+}
 
 const LOCK_KEY = 258_82018;
 
@@ -25,7 +34,7 @@ export async function migrate(sequelize: Sequelize, log: (msg: string) => void =
       await fn({ context: { query: (sql) => sequelize.query(sql, { transaction }) } });
     });
   const umzug = new Umzug({
-    migrations: MIGRATIONS.map((mig) => ({ name: mig.name, up: inTransaction(mig.up), down: inTransaction(mig.down) })),
+    migrations: loadMigrations().map((mig) => ({ name: mig.name, up: inTransaction(mig.up), down: inTransaction(mig.down) })),
     storage: new SequelizeStorage({ sequelize, tableName: 'schema_migrations' }),
     logger: undefined,
   });
