@@ -10,6 +10,7 @@ import { hash } from '@node-rs/argon2';
 import { parseOrgCode } from '../domain/org-code';
 import type { Database } from './database';
 import type { OrganizationKind, Role } from './models';
+import { seedCalendar } from './seed-calendar';
 
 interface SeedOrg {
   code: string;
@@ -145,6 +146,8 @@ export async function seed(db: Database, opts: SeedOptions, log: (msg: string) =
     }
     if (inserted) log(`seeded ${inserted} organizations`);
   });
+  // The business calendar is real data, seeded whether or not demo users are.
+  await seedCalendar(db, {}, log);
   if (!opts.withDemoUsers) return;
   const existing = new Set((await db.models.User.findAll({ attributes: ['username'] })).map((u) => u.username));
   const missing = DEMO_USERS.filter((u) => !existing.has(u.username));
