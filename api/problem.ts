@@ -6,7 +6,9 @@ import { isGrpcServiceError, ServiceError } from '@temporalio/client';
 import type { ErrorRequestHandler } from 'express';
 import { BaseError, ConnectionError, UniqueConstraintError, ForeignKeyConstraintError } from 'sequelize';
 import { ZodError } from 'zod';
-import { DomainError, type FieldIssue } from '../domain/errors';
+import type { CalendarErrorCode } from '../domain/calendar';
+import { DomainError, type DomainErrorCode, type FieldIssue } from '../domain/errors';
+import type { RegisterErrorCode } from '../domain/registers';
 import type { Logger } from './logger';
 
 export class HttpProblem extends Error {
@@ -32,13 +34,27 @@ export const problems = {
   unavailable: (detail: string) => new HttpProblem(503, 'Dịch vụ tạm thời không sẵn sàng (service unavailable)', detail),
 };
 
-const DOMAIN_STATUS: Record<DomainError['code'], number> = {
+/** HTTP status of every domain error code; an unlisted code is a 422 (a rule the input broke). */
+const DOMAIN_STATUS: Record<DomainErrorCode | RegisterErrorCode | CalendarErrorCode, number> = {
   INVALID_ORG_CODE: 422,
   PARENT_NOT_FOUND: 422,
   PARENT_MISMATCH: 422,
   DUPLICATE_ORG: 409,
   INVALID_TRANSITION: 409,
   ALREADY_CONNECTED: 409,
+  // registers (R-DOC-1..2)
+  INVALID_INPUT: 422,
+  ORGANIZATION_NOT_FOUND: 404,
+  ENTRY_NOT_FOUND: 404,
+  DOCUMENT_ALREADY_REGISTERED: 409,
+  ALREADY_VOIDED: 409,
+  STARTING_NUMBER_TOO_LOW: 409,
+  REGISTER_CLOSED: 422,
+  IDEMPOTENCY_KEY_REUSED: 409,
+  // business calendar (R-CAL)
+  INVALID_CALENDAR: 422,
+  NO_WORKING_TIME: 422,
+  INVALID_ARGUMENT: 422,
 };
 
 export function zodIssues(err: ZodError): FieldIssue[] {
@@ -48,7 +64,7 @@ export function zodIssues(err: ZodError): FieldIssue[] {
 /** Turns anything thrown into a problem; unknown errors become a logged 500 without internals. */
 export function toProblem(err: unknown): HttpProblem {
   if (err instanceof HttpProblem) return err;
-  if (err instanceof DomainError) return new HttpProblem(DOMAIN_STATUS[err.code], err.code, err.message, err.issues);
+  if (err instanceof DomainError) return new HttpProblem(DOMAIN_STATUS[err.code as keyof typeof DOMAIN_STATUS] ?? 422, err.code, err.message, err.issues);
   if (err instanceof ZodError) {
     const issues = zodIssues(err);
     return problems.badRequest(issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues);

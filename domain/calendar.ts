@@ -41,6 +41,7 @@
  * minute). A calendar without any working time makes the searching functions throw
  * `CalendarError('NO_WORKING_TIME')` instead of looping.
  */
+import { DomainError } from './errors';
 import { DAY_MS, VN_OFFSET_MS } from './time';
 
 export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
@@ -98,12 +99,9 @@ export const DEFAULT_OFFICE_HOURS: OfficeHoursPolicy = {
 
 export type CalendarErrorCode = 'INVALID_CALENDAR' | 'NO_WORKING_TIME' | 'INVALID_ARGUMENT';
 
-export class CalendarError extends Error {
-  constructor(
-    readonly code: CalendarErrorCode,
-    message: string,
-  ) {
-    super(message);
+export class CalendarError extends DomainError<CalendarErrorCode> {
+  constructor(code: CalendarErrorCode, message: string) {
+    super(code, message);
     this.name = 'CalendarError';
   }
 }

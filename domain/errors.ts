@@ -16,9 +16,10 @@ export interface FieldIssue {
   message: string;
 }
 
-export class DomainError extends Error {
+/** Base of every rule violation in domain/; subclasses narrow `code` (RegisterError, CalendarError). */
+export class DomainError<C extends string = DomainErrorCode> extends Error {
   constructor(
-    readonly code: DomainErrorCode,
+    readonly code: C,
     message: string,
     readonly issues: FieldIssue[] = [],
   ) {

@@ -3,3 +3,8 @@ export * from './errors';
 export * from './org-code';
 export * from './time';
 export * from './connection';
+export * from './calendar';
+export * from './calendar-policy';
+export * from './calendar-statutory';
+export * from './notation';
+export * from './registers';

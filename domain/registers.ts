@@ -5,7 +5,7 @@
  * an admin may set a starting number or void a number. Pure; imports only domain/. The
  * gap-free allocation itself lives in db/repositories/registers.repository.ts.
  */
-import type { FieldIssue } from './errors';
+import { DomainError, type FieldIssue } from './errors';
 import { isOrgCode } from './org-code';
 import { vietnamParts } from './time';
 
@@ -80,13 +80,9 @@ export type RegisterErrorCode =
   | 'IDEMPOTENCY_KEY_REUSED';
 
 /** A register rule was broken; `code` is stable for callers (API status, activity retry policy). */
-export class RegisterError extends Error {
-  constructor(
-    readonly code: RegisterErrorCode,
-    message: string,
-    readonly issues: FieldIssue[] = [],
-  ) {
-    super(message);
+export class RegisterError extends DomainError<RegisterErrorCode> {
+  constructor(code: RegisterErrorCode, message: string, issues: FieldIssue[] = []) {
+    super(code, message, issues);
     this.name = 'RegisterError';
   }
 }

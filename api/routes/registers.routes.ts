@@ -7,7 +7,7 @@
  * Who sees what (R-SEC-2): admins every register; supervisors the registers of their subtree;
  * clerks and leaders their own organization's. Voiding and starting numbers are for admins.
  */
-import { Router, type ErrorRequestHandler } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
 import { COUNTER_SORTABLE, createRegistersRepository, ENTRY_SORTABLE, type RegisterScope } from '../../db/repositories/registers.repository';
 import type { Database } from '../../db/database';
@@ -17,13 +17,11 @@ import {
   parseRegisterCounterId,
   parseRegisterEntryId,
   REGISTER_KINDS,
-  RegisterError,
   type RegisterCounterKey,
   type RegisterEntryKey,
-  type RegisterErrorCode,
 } from '../../domain/registers';
 import { callerOf, requireRole, type Caller } from '../auth';
-import { HttpProblem, problems } from '../problem';
+import { problems } from '../problem';
 import { orgCode, text } from '../schemas';
 import { parseListParams, sendList } from '../simple-rest';
 
@@ -61,21 +59,6 @@ export const startingNumberSchema = z
   // react-admin sends the whole record back on save; read-only fields are accepted and ignored.
   .passthrough();
 
-const STATUS: Record<RegisterErrorCode, number> = {
-  INVALID_INPUT: 422,
-  ORGANIZATION_NOT_FOUND: 404,
-  ENTRY_NOT_FOUND: 404,
-  DOCUMENT_ALREADY_REGISTERED: 409,
-  ALREADY_VOIDED: 409,
-  STARTING_NUMBER_TOO_LOW: 409,
-  REGISTER_CLOSED: 422,
-  IDEMPOTENCY_KEY_REUSED: 409,
-};
-
-/** Register rule violations become problems like DomainErrors do in the app's middleware. */
-const registerProblems: ErrorRequestHandler = (err, _req, _res, next) => {
-  next(err instanceof RegisterError ? new HttpProblem(STATUS[err.code], err.code, err.message, err.issues) : err);
-};
 
 /** Admins see every register, supervisors their subtree, clerks and leaders their own organization. */
 function scopeOf(caller: Caller): RegisterScope {
@@ -146,7 +129,6 @@ export function registersRoutes(db: Database): Router {
     res.json({ ...counter, changes: await repo.counterChanges(key) });
   });
 
-  r.use(registerProblems);
   return r;
 }
 
