@@ -8,3 +8,4 @@ export * from './calendar-policy';
 export * from './calendar-statutory';
 export * from './notation';
 export * from './registers';
+export * from './vietnamese-text';
