@@ -5,13 +5,24 @@
 import { z } from 'zod';
 import { CONNECTION_STATES } from '../domain/connection';
 import { orgCodeProblem } from '../domain/org-code';
+import { describeLegacyEncoding, detectLegacyVietnamese } from '../domain/vietnamese-text';
 
-/** Trimmed, NFC-normalized text (R-FMT-2). */
+/**
+ * Trimmed, NFC-normalized text (R-FMT-2); text typed with a legacy TCVN3/VNI font is refused with
+ * a message naming the encoding.
+ */
 export const text = (max: number) =>
   z
     .string()
     .transform((s) => s.normalize('NFC').trim())
-    .pipe(z.string().min(1, 'không được để trống (required)').max(max, `tối đa ${max} ký tự (at most ${max} characters)`));
+    .pipe(z.string().min(1, 'không được để trống (required)').max(max, `tối đa ${max} ký tự (at most ${max} characters)`))
+    .superRefine((value, ctx) => {
+      const legacy = detectLegacyVietnamese(value);
+      if (legacy) {
+        const { vi, en } = describeLegacyEncoding(legacy);
+        ctx.addIssue({ code: 'custom', message: `${vi[0].toUpperCase()}${vi.slice(1)} (${en})` });
+      }
+    });
 
 const optionalText = (max: number) => text(max).nullable().optional();
 

@@ -142,6 +142,11 @@ describe('registering organizations (R-ORG-1, R-ORG-2)', () => {
     expect(res.body.name).toBe('Ủy ban nhân dân xã Nậm Lạnh'.normalize('NFC'));
   });
 
+  test('R-FMT-2 when a name was typed with a legacy TCVN3 font, then 400 says which encoding it looks like', async () => {
+    const res = await request(sys.app).post('/api/organizations').set(await as('admin')).send({ code: '000.11.41.H52', name: 'Uû ban nh©n d©n x· ViÖt Nam', shortName: 'UBND', kind: 'commune' }).expect(400);
+    expect(res.body.errors).toEqual([{ path: 'name', message: expect.stringContaining('TCVN3') }]);
+  });
+
   test('R-ORG-2 when an admin edits contact data, then it is saved but the code and parent stay', async () => {
     const res = await request(sys.app)
       .put('/api/organizations/000.00.04.H52')
