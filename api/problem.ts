@@ -9,6 +9,7 @@ import { ZodError } from 'zod';
 import type { CalendarErrorCode } from '../domain/calendar';
 import { DomainError, type DomainErrorCode, type FieldIssue } from '../domain/errors';
 import type { RegisterErrorCode } from '../domain/registers';
+import type { SignatureErrorCode } from '../domain/signature';
 import type { Logger } from './logger';
 
 export class HttpProblem extends Error {
@@ -35,7 +36,7 @@ export const problems = {
 };
 
 /** HTTP status of every domain error code; an unlisted code is a 422 (a rule the input broke). */
-const DOMAIN_STATUS: Record<DomainErrorCode | RegisterErrorCode | CalendarErrorCode, number> = {
+const DOMAIN_STATUS: Record<DomainErrorCode | RegisterErrorCode | CalendarErrorCode | SignatureErrorCode, number> = {
   INVALID_ORG_CODE: 422,
   PARENT_NOT_FOUND: 422,
   PARENT_MISMATCH: 422,
@@ -55,6 +56,14 @@ const DOMAIN_STATUS: Record<DomainErrorCode | RegisterErrorCode | CalendarErrorC
   INVALID_CALENDAR: 422,
   NO_WORKING_TIME: 422,
   INVALID_ARGUMENT: 422,
+  // signatures (R-OUT-1): server configuration problems are the operator's to fix
+  TRUST_ANCHORS_MISSING: 503,
+  TRUST_ANCHOR_INVALID: 503,
+  SIGNER_NOT_CONFIGURED: 422,
+  SIGNER_PASSPHRASE: 503,
+  SIGNER_KEYSTORE_INVALID: 503,
+  SIGNER_CERTIFICATE_NOT_VALID: 422,
+  PDF_NOT_SIGNABLE: 422,
 };
 
 export function zodIssues(err: ZodError): FieldIssue[] {

@@ -9,3 +9,4 @@ export * from './calendar-statutory';
 export * from './notation';
 export * from './registers';
 export * from './vietnamese-text';
+export * from './signature';
