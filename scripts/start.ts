@@ -25,6 +25,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const dataDir = path.resolve(ROOT, config.DATA_DIR);
   fs.mkdirSync(dataDir, { recursive: true });
+  // Where operators put CA certificates and server-signing keystores (README, "Digital signatures").
+  for (const dir of [config.TRUST_ANCHORS_DIR, config.SIGNING_KEYS_DIR]) fs.mkdirSync(path.resolve(dataDir, dir), { recursive: true });
   const cleanups: Array<() => Promise<void>> = [];
 
   let databaseUrl = config.DATABASE_URL;

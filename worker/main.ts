@@ -6,6 +6,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { loadConfig } from '../config';
 import { connectDatabase } from '../db/database';
 import { createLogger } from '../api/logger';
+import { loadTrustAnchors, signatureDirs } from '../activities/signatures';
 import { createWorker } from './create-worker';
 
 async function main(): Promise<void> {
@@ -18,6 +19,12 @@ async function main(): Promise<void> {
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const worker = await createWorker({ connection, db, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE });
   log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE }, 'worker started');
+  // Say at start-up whether signatures can be judged trusted (R-REC-2), not at the first document.
+  const { trustAnchorsDir } = signatureDirs(config);
+  await loadTrustAnchors(trustAnchorsDir).then(
+    ({ loaded }) => log.info({ trustAnchorsDir, loaded }, 'trust anchors loaded'),
+    (err: Error) => log.warn({ trustAnchorsDir, err: err.message }, 'no trust anchors: every signature will be reported as untrusted'),
+  );
   await worker.run();
   await connection.close();
   await db.close();
