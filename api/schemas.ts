@@ -7,6 +7,9 @@ import { CONNECTION_STATES } from '../domain/connection';
 import { orgCodeProblem } from '../domain/org-code';
 import { describeLegacyEncoding, detectLegacyVietnamese } from '../domain/vietnamese-text';
 
+// Vietnamese first: zod's own messages (too small, wrong type, …) come in Vietnamese too.
+z.config(z.locales.vi());
+
 /**
  * Trimmed, NFC-normalized text (R-FMT-2); text typed with a legacy TCVN3/VNI font is refused with
  * a message naming the encoding.

@@ -4,11 +4,16 @@ import { authProvider } from './authProvider';
 import connections from './connections';
 import { Dashboard } from './Dashboard';
 import { dataProvider } from './dataProvider';
+import deadlineTester, { DeadlineTester } from './deadline-tester';
+import holidays from './holidays';
 import { i18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
 import notifications from './notifications';
 import organizations, { OrganizationTree } from './organizations';
+import policies from './policies';
+import registerCounters from './register-counters';
+import registerEntries from './register-entries';
 import { theme } from './theme';
 import users from './users';
 
@@ -31,8 +36,13 @@ export const App = () => (
         <Resource name="connections" {...connections} />
         <Resource name="notifications" {...notifications} />
         <Resource name="users" {...users} />
+        <Resource name="holidays" {...holidays} />
+        <Resource name="policies" {...policies} />
+        <Resource name="register-entries" {...registerEntries} />
+        <Resource name="register-counters" {...registerCounters} />
         <CustomRoutes>
             <Route path="/organization-tree" element={<OrganizationTree />} />
+            <Route path={deadlineTester.path} element={<DeadlineTester />} />
         </CustomRoutes>
     </Admin>
 );

@@ -6,7 +6,15 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import type { DataProvider, Identifier } from 'react-admin';
 import { httpErrorFromProblem } from './auth/problem';
 import { currentToken } from './auth/session';
-import type { AppNotification, Connection, ConnectionState } from './types';
+import type {
+    AppNotification,
+    Connection,
+    ConnectionState,
+    DeadlineQuery,
+    DeadlineResult,
+    RegisterCounter,
+    RegisterEntry,
+} from './types';
 
 export const API_URL = '/api';
 
@@ -55,6 +63,16 @@ export interface AppDataProvider extends DataProvider {
     advanceConnection(code: string, to: ConnectionState, note?: string): Promise<{ data: Connection }>;
     markNotificationRead(id: Identifier): Promise<{ data: AppNotification }>;
     markAllNotificationsRead(): Promise<{ data: unknown }>;
+    /** R-CAL-3, R-CAL-4, R-DL-1: receipt time and due time on an organization's calendar. */
+    computeDeadline(query: DeadlineQuery): Promise<{ data: DeadlineResult }>;
+    /** R-DOC-1: void a register number with a reason (admin); the entry stays, marked voided. */
+    voidRegisterEntry(id: Identifier, reason: string): Promise<{ data: RegisterEntry }>;
+    /** R-DOC-1: set a register's next number (admin); 409 when not above the highest used. */
+    setRegisterStartingNumber(
+        id: Identifier,
+        nextNumber: number,
+        reason?: string,
+    ): Promise<{ data: RegisterCounter }>;
 }
 
 const base = simpleRestProvider(API_URL, httpClient);
@@ -75,5 +93,27 @@ export const dataProvider: AppDataProvider = {
     markAllNotificationsRead: async () => {
         const { json } = await post('/notifications/read-all', {});
         return { data: json ?? null };
+    },
+    computeDeadline: async query => {
+        const params = new URLSearchParams();
+        for (const [key, value] of Object.entries(query)) {
+            if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+        }
+        const { json } = await httpClient(`${API_URL}/calendar/deadline?${params.toString()}`);
+        return { data: json as DeadlineResult };
+    },
+    voidRegisterEntry: async (id, reason) => {
+        const { json } = await post(`/register-entries/${encodeURIComponent(String(id))}/void`, {
+            reason: reason.trim(),
+        });
+        return { data: json as RegisterEntry };
+    },
+    setRegisterStartingNumber: async (id, nextNumber, reason) => {
+        const { json } = await post(
+            `/register-counters/${encodeURIComponent(String(id))}`,
+            { nextNumber, reason: reason?.trim() ? reason.trim() : undefined },
+            'PUT',
+        );
+        return { data: json as RegisterCounter };
     },
 };

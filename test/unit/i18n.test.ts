@@ -37,9 +37,17 @@ describe('back-office translations', () => {
     ['app.organization.kind.', ORGANIZATION_KINDS],
     ['app.user.role.', ROLES],
     ['app.notification.kind.', ['connection_reminder', 'connection_overdue', 'connection_escalation']],
+    ['app.holiday.kind.', ['holiday', 'day_off', 'working_day']],
+    ['app.register.kind.', ['incoming', 'outgoing']],
   ])('when the UI builds a key from %s and a value, then Vietnamese has it for every value', (prefix, values) => {
     expect(used).toContain(prefix);
     expect(values.map((v) => `${prefix}${v}`).filter((k) => !viKeys.has(k))).toEqual([]);
+  });
+
+  test('when the UI builds any key from a prefix, then Vietnamese has keys under that prefix', () => {
+    const prefixes = used.filter((k) => k.endsWith('.'));
+    expect(prefixes.length).toBeGreaterThan(4);
+    expect(prefixes.filter((p) => ![...viKeys].some((k) => k.startsWith(p)))).toEqual([]);
   });
 
   test('when react-admin shows one of its own messages, then Vietnamese has every key the English package has', () => {

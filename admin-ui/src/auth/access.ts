@@ -4,9 +4,22 @@
 // the same rules (R-SEC-2); these only keep users from seeing what they cannot use.
 import type { Role } from '../types';
 
-export type AccessAction = 'list' | 'show' | 'create' | 'edit' | 'delete' | 'export' | 'advance' | 'tree';
+export type AccessAction =
+    | 'list'
+    | 'show'
+    | 'create'
+    | 'edit'
+    | 'delete'
+    | 'export'
+    | 'advance'
+    | 'tree'
+    | 'use'
+    | 'void'
+    | 'set_start';
 
 const ALL: readonly Role[] = ['admin', 'clerk', 'leader', 'specialist', 'supervisor'];
+/** Who reads the registers (R-DOC-1): everyone but specialists, as the API allows. */
+const REGISTER_READERS: readonly Role[] = ['admin', 'clerk', 'leader', 'supervisor'];
 
 const POLICY: Record<string, Partial<Record<AccessAction, readonly Role[]>>> = {
     organizations: {
@@ -30,6 +43,40 @@ const POLICY: Record<string, Partial<Record<AccessAction, readonly Role[]>>> = {
     users: {
         list: ['admin'],
         show: ['admin'],
+    },
+    // Business calendar (R-CAL-1..2): everyone reads it, admins keep it.
+    holidays: {
+        list: ALL,
+        show: ALL,
+        create: ['admin'],
+        edit: ['admin'],
+        delete: ['admin'],
+    },
+    // Office hours and deadline policies (R-CAL-1, R-DL-1..2); only organization overrides are
+    // created and deleted, the default policies are edited.
+    policies: {
+        list: ALL,
+        show: ALL,
+        create: ['admin'],
+        edit: ['admin'],
+        delete: ['admin'],
+    },
+    // The deadline calculator page (/deadline-tester): checks the calendar the processes use.
+    'deadline-tester': {
+        use: ['admin', 'leader'],
+    },
+    // Registers (R-DOC-1, R-DOC-2): voiding a number and starting numbers are for admins.
+    'register-entries': {
+        list: REGISTER_READERS,
+        show: REGISTER_READERS,
+        export: REGISTER_READERS,
+        void: ['admin'],
+    },
+    'register-counters': {
+        list: REGISTER_READERS,
+        show: REGISTER_READERS,
+        export: REGISTER_READERS,
+        set_start: ['admin'],
     },
 };
 

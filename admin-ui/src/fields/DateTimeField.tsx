@@ -26,12 +26,15 @@ export const formatDateTimeVN = (value: string | number | Date | null | undefine
 export interface DateTimeFieldProps extends FieldProps {
     /** Show only dd/MM/yyyy. */
     dateOnly?: boolean;
+    /** Append the Vietnam offset: dd/MM/yyyy HH:mm +07:00. */
+    withOffset?: boolean;
     emptyText?: string;
 }
 
-export const DateTimeField = ({ dateOnly, emptyText = '', ...props }: DateTimeFieldProps) => {
+export const DateTimeField = ({ dateOnly, withOffset, emptyText = '', ...props }: DateTimeFieldProps) => {
     const value = useFieldValue(props);
-    const text = formatDateTimeVN(value, !dateOnly);
+    const formatted = formatDateTimeVN(value, !dateOnly);
+    const text = formatted && withOffset && !dateOnly ? `${formatted} +07:00` : formatted;
     return (
         <Typography component="span" variant="body2" className={props.className}>
             {text || emptyText}
