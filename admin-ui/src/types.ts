@@ -1,6 +1,9 @@
 // Record shapes of the REST API (/api) as the back office sees them.
 // Mirrors the public contract in SPEC §11; times are ISO 8601 strings with +07:00.
 import type { RaRecord } from 'react-admin';
+import type { DayKind, DeadlineRule } from '../../domain/calendar';
+import type { DeadlineUrgency } from '../../domain/calendar-policy';
+import type { RegisterEntryDetails, RegisterKind } from '../../domain/registers';
 
 export const ROLES = ['admin', 'clerk', 'leader', 'specialist', 'supervisor'] as const;
 export type Role = (typeof ROLES)[number];
@@ -94,8 +97,7 @@ export interface User extends RaRecord {
 // Business calendar (R-CAL-1..4, R-DL-1..2): holidays, policies, the deadline calculator.
 
 /** `holiday` (statutory), `day_off` (compensatory, extra, swapped-away), `working_day` (make-up). */
-export const DAY_KINDS = ['holiday', 'day_off', 'working_day'] as const;
-export type DayKind = (typeof DAY_KINDS)[number];
+export { DAY_KINDS, type DayKind } from '../../domain/calendar';
 
 /** Where a day comes from: the holiday library, the Labour Code rule, or an admin. */
 export const HOLIDAY_SOURCES = ['library', 'statutory', 'admin'] as const;
@@ -116,65 +118,19 @@ export interface Holiday extends RaRecord<string> {
     deletedAt: string | null;
 }
 
-/** ISO weekday: 1 = Monday … 7 = Sunday. */
-export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
-
-export interface OfficePeriod {
-    /** 'HH:MM'; `end` may be '24:00'. */
-    start: string;
-    end: string;
-}
-
-export interface OfficeHours {
-    weekdays: IsoWeekday[];
-    periods: OfficePeriod[];
-}
-
-export interface SeasonalOfficeHours {
-    name: string;
-    /** 'MM-DD', inclusive; may wrap past 31/12. */
-    from: string;
-    to: string;
-    weekdays?: IsoWeekday[];
-    periods: OfficePeriod[];
-}
-
-export interface OfficeHoursPolicy {
-    default: OfficeHours;
-    seasonal: SeasonalOfficeHours[];
-}
-
-export const DEADLINE_UNITS = ['working_hours', 'working_days', 'end_of_working_day'] as const;
-export type DeadlineUnit = (typeof DEADLINE_UNITS)[number];
-
-export interface DeadlineRule {
-    unit: DeadlineUnit;
-    count: number;
-}
-
-export const DEADLINE_URGENCIES = ['normal', 'urgent', 'very_urgent', 'express'] as const;
-export type DeadlineUrgency = (typeof DEADLINE_URGENCIES)[number];
-
-export type StepDeadlinePolicy = Record<DeadlineUrgency, DeadlineRule>;
-
-export interface ReminderPolicy {
-    workingDaysBefore: number;
-    /** 0 < fraction < 1 of the working time left. */
-    shortDeadlineFraction: number;
-}
-
-export interface EscalationPolicy {
-    grace: DeadlineRule;
-}
-
-/** The keys of the default policies; overrides are `office_hours:<orgCode>`. */
-export const POLICY_KEYS = {
-    officeHours: 'office_hours',
-    routing: 'deadline.routing',
-    processing: 'deadline.processing',
-    reminder: 'deadline.reminder',
-    escalation: 'deadline.escalation',
-} as const;
+// The calendar and policy shapes are the server's own (pure domain modules, shared as types).
+export {
+    DEADLINE_UNITS,
+    type DeadlineRule,
+    type DeadlineUnit,
+    type IsoWeekday,
+    type OfficeHours,
+    type OfficeHoursPolicy,
+    type OfficePeriod,
+    type ReminderRule as ReminderPolicy,
+    type SeasonalOfficeHours,
+} from '../../domain/calendar';
+export { DEADLINE_URGENCIES, POLICY_KEYS, type DeadlineUrgency, type EscalationPolicy, type StepDeadlinePolicy } from '../../domain/calendar-policy';
 
 export interface Policy extends RaRecord<string> {
     key: string;
@@ -212,31 +168,7 @@ export interface DeadlineResult {
 // ---------------------------------------------------------------------------------------------
 // Registers (R-DOC-1, R-DOC-2, R-ORG-3).
 
-export const REGISTER_KINDS = ['incoming', 'outgoing'] as const;
-export type RegisterKind = (typeof REGISTER_KINDS)[number];
-
-/** The snapshot a register entry keeps of its document (Article 8.3.d / 10.1.c). */
-export interface RegisterEntryDetails {
-    arrivedAt?: string;
-    senderCode?: string | null;
-    senderName?: string | null;
-    numberAndNotation?: string | null;
-    documentDate?: string | null;
-    typeCode?: string | null;
-    typeName?: string | null;
-    field?: string | null;
-    summary?: string | null;
-    signerPosition?: string | null;
-    signerName?: string | null;
-    urgency?: DeadlineUrgency;
-    storagePlace?: string | null;
-    sentAt?: string | null;
-    receivers?: Array<{ code?: string | null; name: string }>;
-    copies?: number | null;
-    pageCount?: number | null;
-    attachments?: string[];
-    notes?: string | null;
-}
+export { REGISTER_KINDS, type RegisterEntryDetails, type RegisterKind } from '../../domain/registers';
 
 export interface RegisterEntry extends RaRecord<string> {
     organizationCode: string;
