@@ -6,7 +6,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
 import cron from 'node-cron';
 import { loadConfig, type Config } from '../config';
 import { connectDatabase } from '../db/database';
@@ -14,6 +13,7 @@ import { createOrganizationsRepository } from '../db/repositories/organizations.
 import { createApp } from './app';
 import { createTokenService } from './auth';
 import { createLogger } from './logger';
+import { createTemporalClient } from './temporal-client';
 import { createConnectionProcesses, reconcileConnectionProcesses, type ConnectionProcessSettings } from './services/connection-processes';
 
 export function connectionSettings(config: Config): ConnectionProcessSettings {
@@ -42,8 +42,7 @@ async function main(): Promise<void> {
   const log = createLogger(config.LOG_LEVEL).child({ component: 'api' });
   if (!config.DATABASE_URL || !config.TEMPORAL_ADDRESS) throw new Error('api needs DATABASE_URL and TEMPORAL_ADDRESS (npm start sets both)');
   const db = connectDatabase(config.DATABASE_URL);
-  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
-  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const { client: temporal, connection } = createTemporalClient(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE);
   const settings = connectionSettings(config);
   const app = createApp({
     db,

@@ -1,0 +1,67 @@
+/**
+ * When Temporal is unreachable the API stays up and answers 503 problem+json — never 500, never a
+ * hang — and reads served from PostgreSQL keep working (R-SEC-4; durability).
+ */
+import request from 'supertest';
+import { createApp } from '../../api/app';
+import { createTokenService } from '../../api/auth';
+import { createLogger } from '../../api/logger';
+import { createTemporalClient } from '../../api/temporal-client';
+import { seed } from '../../db/seed';
+import { createTestDatabase, type TestDatabase } from '../support/db';
+import { freePort } from '../support/global-setup';
+
+let tdb: TestDatabase;
+let app: ReturnType<typeof createApp>;
+let close: () => Promise<void>;
+const password = 'Demo-password-1';
+
+beforeAll(async () => {
+  tdb = await createTestDatabase();
+  await seed(tdb.db, { provinceCode: '000.00.00.H52', demoPassword: password, withDemoUsers: true });
+  // A port nothing listens on: every Temporal call fails with UNAVAILABLE.
+  const { client, connection } = createTemporalClient(`127.0.0.1:${await freePort()}`, 'default');
+  close = () => connection.close();
+  app = createApp({
+    db: tdb.db,
+    temporal: client,
+    tokens: createTokenService('test-secret-test-secret-test-secret-0123', 1),
+    log: createLogger('silent'),
+    connection: { taskQueue: 'none', deadline: '2019-12-30T16:59:59.999Z', reminderDaysBefore: [90, 30, 7], repeatEveryDays: 7, escalateToOrgCodes: ['000.00.01.H52', '000.00.03.H52'] },
+    httpLog: false,
+  });
+});
+afterAll(async () => {
+  await close?.().catch(() => undefined);
+  await tdb?.drop();
+});
+
+async function adminToken(): Promise<string> {
+  return (await request(app).post('/api/auth/login').send({ username: 'admin', password }).expect(200)).body.token;
+}
+
+describe('Temporal unavailable', () => {
+  test('R-SEC-4 when Temporal is down, then /api/ready answers 503 naming Temporal and /api/health stays 200', async () => {
+    const res = await request(app).get('/api/ready').expect(503);
+    expect(res.type).toBe('application/problem+json');
+    expect(res.body).toMatchObject({ database: 'ok' });
+    expect(res.body.temporal).not.toBe('ok');
+    await request(app).get('/api/health').expect(200);
+  });
+
+  test('R-SEC-4 when an action needs Temporal while it is down, then the answer is 503 problem+json within seconds, not 500', async () => {
+    const token = await adminToken();
+    const started = Date.now();
+    const res = await request(app).post('/api/connections/000.02.37.H52/advance').set('Authorization', `Bearer ${token}`).send({ to: 'infrastructure_ready' });
+    expect(res.status).toBe(503);
+    expect(res.type).toBe('application/problem+json');
+    expect(res.body.detail).toMatch(/Temporal/);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
+  test('R-ORG-2 when Temporal is down and an organization is registered, then it is saved (its process starts later through the reconciler)', async () => {
+    const token = await adminToken();
+    await request(app).post('/api/organizations').set('Authorization', `Bearer ${token}`).send({ code: '000.12.41.H52', name: 'Ủy ban nhân dân xã Mường Lèo', shortName: 'UBND', kind: 'commune' }).expect(201);
+    await request(app).get('/api/organizations/000.12.41.H52').set('Authorization', `Bearer ${token}`).expect(200);
+  });
+});
