@@ -10,3 +10,5 @@ export * from './notation';
 export * from './registers';
 export * from './vietnamese-text';
 export * from './signature';
+export * from './document-status';
+export * from './routing';
