@@ -6,18 +6,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import express, { type Express } from 'express';
+import { QueryTypes } from 'sequelize';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Database } from '../db/database';
+import type { Role } from '../db/models';
 import { createOrganizationsRepository } from '../db/repositories/organizations.repository';
+import { createUsersRepository } from '../db/repositories/users.repository';
 import { toVietnamIso } from '../domain/time';
-import { requireAuth, type Caller, type TokenService } from './auth';
+import { requireAuth, type CallerState, type TokenService } from './auth';
 import type { Logger } from './logger';
 import { openApiDocument } from './openapi';
 import { problemMiddleware, problems } from './problem';
 import { authRoutes } from './routes/auth.routes';
 import { calendarRoutes } from './routes/calendar.routes';
 import { connectionsRoutes } from './routes/connections.routes';
+import { documentTypesRoutes } from './routes/document-types.routes';
 import { healthRoutes } from './routes/health.routes';
 import { notificationsRoutes } from './routes/notifications.routes';
 import { organizationsRoutes } from './routes/organizations.routes';
@@ -26,6 +30,7 @@ import { usersRoutes } from './routes/users.routes';
 import { createConnectionProcesses, type ConnectionProcessSettings } from './services/connection-processes';
 import { createConnectionsService } from './services/connections.service';
 import { createOrganizationsService } from './services/organizations.service';
+import { createUsersService } from './services/users.service';
 
 export interface AppDeps {
   db: Database;
@@ -71,7 +76,8 @@ export function createApp(deps: AppDeps): Express {
   api.use(organizationsRoutes(organizations));
   api.use(connectionsRoutes(connections));
   api.use(notificationsRoutes(db));
-  api.use(usersRoutes(db));
+  api.use(usersRoutes(createUsersService({ repo: createUsersRepository(db) }), { passwordChangeLimit: deps.loginLimit ?? 10, tokens: deps.tokens }));
+  api.use(documentTypesRoutes(db));
   api.use(calendarRoutes(db));
   api.use(registersRoutes(db));
   api.use((_req, _res, next) => next(problems.notFound('Đường dẫn API')));
@@ -87,9 +93,23 @@ export function createApp(deps: AppDeps): Express {
   return app;
 }
 
-async function loadCaller(db: Database, id: string): Promise<Caller | null> {
-  const u = await db.models.User.findOne({ where: { id, active: true } });
+async function loadCaller(db: Database, id: string): Promise<CallerState | null> {
+  const [u] = await db.sequelize.query<{
+    id: string;
+    username: string;
+    full_name: string;
+    organization_code: string;
+    supervises_code: string | null;
+    roles: Role[];
+    password_changed_at: Date | null;
+  }>('SELECT id, username, full_name, organization_code, supervises_code, roles, password_changed_at FROM users WHERE id = ? AND active', {
+    replacements: [id],
+    type: QueryTypes.SELECT,
+  });
   return u
-    ? { id: u.id, username: u.username, fullName: u.fullName, organizationCode: u.organizationCode, supervisesCode: u.supervisesCode, roles: u.roles }
+    ? {
+        caller: { id: u.id, username: u.username, fullName: u.full_name, organizationCode: u.organization_code, supervisesCode: u.supervises_code, roles: u.roles },
+        passwordChangedAt: u.password_changed_at,
+      }
     : null;
 }

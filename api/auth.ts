@@ -25,7 +25,15 @@ declare module 'express-serve-static-core' {
 
 export interface TokenService {
   issue(caller: Caller): { token: string; expiresAt: Date };
-  verify(token: string): Caller;
+  /** The caller the token was issued for and when (epoch seconds). */
+  verify(token: string): { caller: Caller; issuedAt: number };
+}
+
+/** The current state of the token's user, re-read on every request. */
+export interface CallerState {
+  caller: Caller;
+  /** Tokens issued before the last password change are void (a stolen session ends with it). */
+  passwordChangedAt: Date | null;
 }
 
 export function createTokenService(secret: string, ttlHours: number): TokenService {
@@ -36,29 +44,33 @@ export function createTokenService(secret: string, ttlHours: number): TokenServi
       return { token, expiresAt: new Date(Date.now() + expiresIn * 1000) };
     },
     verify(token) {
-      const payload = jwt.verify(token, secret, { algorithms: ['HS256'] }) as { caller: Caller };
-      return payload.caller;
+      const payload = jwt.verify(token, secret, { algorithms: ['HS256'] }) as { caller: Caller; iat: number };
+      return { caller: payload.caller, issuedAt: payload.iat };
     },
   };
 }
 
 /** Verifies the bearer token; the user's current roles and activity are re-read by `loadCaller`. */
-export function requireAuth(tokens: TokenService, loadCaller: (id: string) => Promise<Caller | null>): RequestHandler {
+export function requireAuth(tokens: TokenService, loadCaller: (id: string) => Promise<CallerState | null>): RequestHandler {
   return (req: Request, _res: Response, next: NextFunction) => {
     const header = req.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) return next(problems.unauthorized());
-    let claimed: Caller;
+    let claimed: { caller: Caller; issuedAt: number };
     try {
       claimed = tokens.verify(match[1]);
     } catch (err) {
       const expired = (err as Error).name === 'TokenExpiredError';
       return next(problems.unauthorized(expired ? 'Phiên đăng nhập đã hết hạn (token expired)' : 'Mã xác thực không hợp lệ (invalid token)'));
     }
-    loadCaller(claimed.id)
-      .then((caller) => {
-        if (!caller) return next(problems.unauthorized('Tài khoản không còn hoạt động (account disabled)'));
-        req.caller = caller;
+    loadCaller(claimed.caller.id)
+      .then((state) => {
+        if (!state) return next(problems.unauthorized('Tài khoản không còn hoạt động (account disabled)'));
+        // iat has whole seconds: compare at that resolution so the token issued with the change survives.
+        if (state.passwordChangedAt && claimed.issuedAt < Math.floor(state.passwordChangedAt.getTime() / 1000)) {
+          return next(problems.unauthorized('Mật khẩu đã được đổi; vui lòng đăng nhập lại (password changed, log in again)'));
+        }
+        req.caller = state.caller;
         next();
       })
       .catch(next);

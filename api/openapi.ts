@@ -4,7 +4,9 @@
  */
 import { z } from 'zod';
 import { calendarOpenApiPaths } from './routes/calendar.routes';
+import { documentTypesOpenApiPaths } from './routes/document-types.routes';
 import { registersOpenApiPaths } from './routes/registers.routes';
+import { usersOpenApiPaths } from './routes/users.routes';
 import * as s from './schemas';
 
 const json = (schema: z.ZodTypeAny) => ({ 'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) } });
@@ -72,12 +74,13 @@ export function openApiDocument(): Record<string, unknown> {
         put: { summary: 'Mark read/unread', requestBody: { content: json(s.notificationUpdateSchema) }, responses: { 200: ok('notification'), ...errors } },
       },
       '/notifications/read-all': { post: { summary: 'Mark all read', responses: { 200: ok('{updated}') } } },
-      '/users': { get: { summary: 'Users (admin)', parameters: listParams(s.userFilterSchema), responses: { 200: ok('array + Content-Range'), ...errors } } },
       '/health': { get: { security: [], summary: 'Liveness', responses: { 200: ok('ok') } } },
       '/ready': { get: { security: [], summary: 'Readiness: database and Temporal reachable', responses: { 200: ok('ready'), 503: problem } } },
       '/openapi.json': { get: { security: [], summary: 'This document', responses: { 200: ok('OpenAPI 3.1') } } },
       ...calendarOpenApiPaths,
       ...registersOpenApiPaths,
+      ...usersOpenApiPaths,
+      ...documentTypesOpenApiPaths,
     },
   };
 }

@@ -107,12 +107,3 @@ export const notificationFilterSchema = z
   .strict();
 
 export const notificationUpdateSchema = z.object({ read: z.boolean() }).passthrough();
-
-export const userFilterSchema = z
-  .object({
-    q: z.string().max(200).optional(),
-    organizationCode: orgCode.optional(),
-    role: z.enum(['admin', 'clerk', 'leader', 'specialist', 'supervisor']).optional(),
-    id: z.union([z.string().uuid(), z.array(z.string().uuid()).max(1000)]).optional(),
-  })
-  .strict();

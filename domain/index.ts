@@ -12,3 +12,4 @@ export * from './vietnamese-text';
 export * from './signature';
 export * from './document-status';
 export * from './routing';
+export * from './password-policy';

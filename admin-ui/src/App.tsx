@@ -5,6 +5,7 @@ import connections from './connections';
 import { Dashboard } from './Dashboard';
 import { dataProvider } from './dataProvider';
 import deadlineTester, { DeadlineTester } from './deadline-tester';
+import documentTypes from './document-types';
 import holidays from './holidays';
 import { i18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout/Layout';
@@ -36,6 +37,7 @@ export const App = () => (
         <Resource name="connections" {...connections} />
         <Resource name="notifications" {...notifications} />
         <Resource name="users" {...users} />
+        <Resource name="document-types" {...documentTypes} />
         <Resource name="holidays" {...holidays} />
         <Resource name="policies" {...policies} />
         <Resource name="register-entries" {...registerEntries} />

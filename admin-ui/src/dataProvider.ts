@@ -5,7 +5,7 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import type { DataProvider, Identifier } from 'react-admin';
 import { httpErrorFromProblem } from './auth/problem';
-import { currentToken } from './auth/session';
+import { currentToken, readSession, saveSession } from './auth/session';
 import type {
     AppNotification,
     Connection,
@@ -14,6 +14,7 @@ import type {
     DeadlineResult,
     RegisterCounter,
     RegisterEntry,
+    User,
 } from './types';
 
 export const API_URL = '/api';
@@ -73,6 +74,10 @@ export interface AppDataProvider extends DataProvider {
         nextNumber: number,
         reason?: string,
     ): Promise<{ data: RegisterCounter }>;
+    /** R-SEC-2: an admin sets a new password for another account. */
+    resetUserPassword(id: Identifier, password: string): Promise<{ data: User }>;
+    /** R-SEC-2: the caller changes their own password; 400 with a field error when the current one is wrong. */
+    changeMyPassword(currentPassword: string, newPassword: string): Promise<{ data: null }>;
 }
 
 const base = simpleRestProvider(API_URL, httpClient);
@@ -115,5 +120,18 @@ export const dataProvider: AppDataProvider = {
             'PUT',
         );
         return { data: json as RegisterCounter };
+    },
+    // Passwords are sent exactly as typed: never trimmed (the server compares them byte for byte).
+    resetUserPassword: async (id, password) => {
+        const { json } = await post(`/users/${encodeURIComponent(String(id))}/password`, { password });
+        return { data: json as User };
+    },
+    changeMyPassword: async (currentPassword, newPassword) => {
+        const { json } = await post('/me/password', { currentPassword, newPassword });
+        // The change voids every earlier token; keep this session going with the one issued with it.
+        const session = readSession();
+        const fresh = json as { token?: string; expiresAt?: string } | undefined;
+        if (session && fresh?.token) saveSession({ ...session, token: fresh.token, expiresAt: fresh.expiresAt ?? session.expiresAt });
+        return { data: null };
     },
 };

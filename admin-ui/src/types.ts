@@ -85,13 +85,37 @@ export interface AppNotification extends RaRecord {
     readAt: string | null;
 }
 
-export interface User extends RaRecord {
+export interface User extends RaRecord<string> {
     username: string;
     fullName: string;
+    position: string | null;
+    email: string | null;
+    phone: string | null;
     organizationCode: string;
+    organizationName: string;
+    departmentId: string | null;
+    /** Supervisors only: root of the subtree they watch; null = their own organization. */
+    supervisesCode: string | null;
     roles: Role[];
     active: boolean;
+    passwordChangedAt: string | null;
+    createdAt: string;
+    updatedAt: string;
 }
+
+/** SPEC §4: the admin-editable list of document types; id = code. */
+export interface DocumentType extends RaRecord<string> {
+    code: string;
+    name: string;
+    /** null for Công văn, whose notation carries no type abbreviation. */
+    abbreviation: string | null;
+    active: boolean;
+    sortOrder: number;
+    updatedAt: string;
+}
+
+// The password policy is the server's own (pure domain module, shared).
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordViolations, type PasswordViolation } from '../../domain/password-policy';
 
 // ---------------------------------------------------------------------------------------------
 // Business calendar (R-CAL-1..4, R-DL-1..2): holidays, policies, the deadline calculator.

@@ -15,7 +15,9 @@ export type AccessAction =
     | 'tree'
     | 'use'
     | 'void'
-    | 'set_start';
+    | 'set_start'
+    | 'deactivate'
+    | 'reset_password';
 
 const ALL: readonly Role[] = ['admin', 'clerk', 'leader', 'specialist', 'supervisor'];
 /** Who reads the registers (R-DOC-1): everyone but specialists, as the API allows. */
@@ -40,9 +42,22 @@ const POLICY: Record<string, Partial<Record<AccessAction, readonly Role[]>>> = {
         list: ALL,
         show: ALL,
     },
+    // Accounts (R-SEC-2): admins only; everyone changes their own password from the user menu.
     users: {
         list: ['admin'],
         show: ['admin'],
+        create: ['admin'],
+        edit: ['admin'],
+        deactivate: ['admin'],
+        reset_password: ['admin'],
+    },
+    // Document types (SPEC §4): everyone reads the list, admins keep it; types are never deleted.
+    'document-types': {
+        list: ALL,
+        show: ALL,
+        export: ALL,
+        create: ['admin'],
+        edit: ['admin'],
     },
     // Business calendar (R-CAL-1..2): everyone reads it, admins keep it.
     holidays: {

@@ -1,13 +1,18 @@
-// App bar: page title, unread-notification bell, language switcher, user menu.
+// App bar: page title, unread-notification bell, language switcher, user menu (change my
+// password, log out).
+import { useState } from 'react';
 import { Box, Typography } from '@mui/material';
 import {
     AppBar as RaAppBar,
     LoadingIndicator,
     LocalesMenuButton,
+    Logout,
     TitlePortal,
+    UserMenu,
     useTranslate,
 } from 'react-admin';
 import { NotificationBell } from '../notifications';
+import { ChangePasswordDialog, ChangePasswordMenuItem } from './ChangePasswordDialog';
 
 const AppName = () => {
     const translate = useTranslate();
@@ -31,9 +36,23 @@ const Toolbar = () => (
     </>
 );
 
-export const AppBar = () => (
-    <RaAppBar toolbar={<Toolbar />}>
-        <TitlePortal />
-        <AppName />
-    </RaAppBar>
-);
+export const AppBar = () => {
+    const [changingPassword, setChangingPassword] = useState(false);
+    return (
+        <RaAppBar
+            toolbar={<Toolbar />}
+            userMenu={
+                <Box data-testid="user-menu">
+                    <UserMenu>
+                        <ChangePasswordMenuItem onOpen={() => setChangingPassword(true)} />
+                        <Logout data-testid="user-menu-logout" />
+                    </UserMenu>
+                </Box>
+            }
+        >
+            <TitlePortal />
+            <AppName />
+            <ChangePasswordDialog open={changingPassword} onClose={() => setChangingPassword(false)} />
+        </RaAppBar>
+    );
+};

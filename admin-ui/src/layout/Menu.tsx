@@ -4,6 +4,7 @@ import { Menu as RaMenu, usePermissions } from 'react-admin';
 import { canRole } from '../auth/access';
 import connections from '../connections';
 import deadlineTester from '../deadline-tester';
+import documentTypes from '../document-types';
 import holidays from '../holidays';
 import notifications from '../notifications';
 import organizations from '../organizations';
@@ -34,6 +35,14 @@ export const Menu = () => {
                     primaryText="app.menu.organization_tree"
                     leftIcon={<AccountTreeIcon />}
                     data-testid="menu-organization-tree"
+                />
+            )}
+            {can('document-types', 'list') && (
+                <RaMenu.Item
+                    to="/document-types"
+                    primaryText="app.menu.document_types"
+                    leftIcon={<documentTypes.icon />}
+                    data-testid="menu-document-types"
                 />
             )}
             {can('connections', 'list') && (
