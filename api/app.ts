@@ -101,15 +101,20 @@ async function loadCaller(db: Database, id: string): Promise<CallerState | null>
     organization_code: string;
     supervises_code: string | null;
     roles: Role[];
-    password_changed_at: Date | null;
-  }>('SELECT id, username, full_name, organization_code, supervises_code, roles, password_changed_at FROM users WHERE id = ? AND active', {
-    replacements: [id],
-    type: QueryTypes.SELECT,
-  });
+    tokens_not_before: Date | null;
+  }>(
+    `SELECT id, username, full_name, organization_code, supervises_code, roles,
+            GREATEST(password_changed_at, sessions_revoked_at) AS tokens_not_before
+       FROM users WHERE id = ? AND active`,
+    {
+      replacements: [id],
+      type: QueryTypes.SELECT,
+    },
+  );
   return u
     ? {
         caller: { id: u.id, username: u.username, fullName: u.full_name, organizationCode: u.organization_code, supervisesCode: u.supervises_code, roles: u.roles },
-        passwordChangedAt: u.password_changed_at,
+        tokensNotBefore: u.tokens_not_before,
       }
     : null;
 }

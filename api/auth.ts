@@ -32,8 +32,8 @@ export interface TokenService {
 /** The current state of the token's user, re-read on every request. */
 export interface CallerState {
   caller: Caller;
-  /** Tokens issued before the last password change are void (a stolen session ends with it). */
-  passwordChangedAt: Date | null;
+  /** Tokens issued before this are void: the last password change or deactivation (a stolen session ends with it). */
+  tokensNotBefore: Date | null;
 }
 
 export function createTokenService(secret: string, ttlHours: number): TokenService {
@@ -67,8 +67,8 @@ export function requireAuth(tokens: TokenService, loadCaller: (id: string) => Pr
       .then((state) => {
         if (!state) return next(problems.unauthorized('Tài khoản không còn hoạt động (account disabled)'));
         // iat has whole seconds: compare at that resolution so the token issued with the change survives.
-        if (state.passwordChangedAt && claimed.issuedAt < Math.floor(state.passwordChangedAt.getTime() / 1000)) {
-          return next(problems.unauthorized('Mật khẩu đã được đổi; vui lòng đăng nhập lại (password changed, log in again)'));
+        if (state.tokensNotBefore && claimed.issuedAt < Math.floor(state.tokensNotBefore.getTime() / 1000)) {
+          return next(problems.unauthorized('Phiên đăng nhập đã bị thu hồi (mật khẩu đã đổi hoặc tài khoản đã bị khóa); vui lòng đăng nhập lại (session revoked, log in again)'));
         }
         req.caller = state.caller;
         next();

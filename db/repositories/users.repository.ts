@@ -160,6 +160,8 @@ export function createUsersRepository(db: Database) {
     async update(id: string, patch: UserPatch, transaction?: Transaction): Promise<UserRecord | null> {
       const sets: string[] = ['updated_at = now()'];
       const replacements: Record<string, unknown> = { id };
+      // Deactivation ends every session for good: tokens issued before it stay void after a reactivation.
+      if (patch.active === false) sets.push('sessions_revoked_at = CASE WHEN active THEN now() ELSE sessions_revoked_at END');
       for (const [key, column] of Object.entries(COLUMN) as Array<[keyof UserPatch, string]>) {
         if (patch[key] === undefined) continue;
         sets.push(key === 'roles' ? `${column} = ARRAY[:${key}]::text[]` : `${column} = :${key}`);

@@ -318,12 +318,23 @@ describe('passwords (R-SEC-2)', () => {
     await new Promise((r) => setTimeout(r, 1100));
     const res = await request(app).post('/api/me/password').set(bearer(other)).send({ currentPassword: user.password, newPassword: 'Mat-khau-cua-toi-3' }).expect(200);
     const denied = await request(app).get('/api/me').set(bearer(stolen)).expect(401);
-    expect(denied.body.detail).toMatch(/đổi/);
+    expect(denied.body.detail).toMatch(/thu hồi/);
     await request(app).get('/api/me').set(bearer(other)).expect(401);
     await request(app).get('/api/me').set(bearer(res.body.token)).expect(200);
     await new Promise((r) => setTimeout(r, 1100));
     await request(app).post(`/api/users/${user.id}/password`).set(await as('admin')).send({ password: 'Dat-lai-mat-khau-8' }).expect(200);
     await request(app).get('/api/me').set(bearer(res.body.token)).expect(401);
+  });
+
+  test('R-SEC-2 when a deactivated account is reactivated, then tokens issued before the deactivation stay void', async () => {
+    const user = await createUser();
+    const old = await login(user.username);
+    await new Promise((r) => setTimeout(r, 1100));
+    await request(app).delete(`/api/users/${user.id}`).set(await as('admin')).expect(200);
+    await request(app).get('/api/me').set(bearer(old)).expect(401);
+    await request(app).put(`/api/users/${user.id}`).set(await as('admin')).send({ active: true }).expect(200);
+    await request(app).get('/api/me').set(bearer(old)).expect(401);
+    await request(app).get('/api/me').set(bearer(await login(user.username))).expect(200);
   });
 
   test('R-SEC-2 when the current password is wrong, then the change is refused with 400 and a field error on currentPassword, and the old password still works', async () => {
