@@ -203,6 +203,9 @@ export interface RegisterEntry extends RaRecord<string> {
     identifier: string | null;
     documentId: string | null;
     registeredAt: string;
+    organizationName: string | null;
+    registeredByName: string | null;
+    voidedByName: string | null;
     registeredBy: string | null;
     details: RegisterEntryDetails;
     voided: boolean;

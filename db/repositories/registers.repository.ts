@@ -62,13 +62,16 @@ export interface RegisterEntryRecord extends RegisterEntryKey {
   id: string;
   identifier: string | null;
   documentId: string | null;
+  organizationName: string | null;
   registeredAt: Date;
   registeredBy: string | null;
+  registeredByName: string | null;
   details: RegisterEntryDetails;
   voided: boolean;
   voidedAt: Date | null;
   voidReason: string | null;
   voidedBy: string | null;
+  voidedByName: string | null;
 }
 
 export interface RegisterCounterRecord extends RegisterCounterKey {
@@ -89,6 +92,7 @@ export interface CounterChangeRecord {
   nextNumber: number;
   highestRegistered: number | null;
   changedBy: string | null;
+  changedByName: string | null;
   changedAt: Date;
   reason: string | null;
 }
@@ -154,6 +158,9 @@ interface EntryRow {
   voided_at: Date | null;
   void_reason: string | null;
   voided_by: string | null;
+  organization_name?: string | null;
+  registered_by_name?: string | null;
+  voided_by_name?: string | null;
 }
 
 interface CounterRow {
@@ -176,12 +183,15 @@ function toEntry(r: EntryRow): RegisterEntryRecord {
     identifier: r.register === 'outgoing' ? documentIdentifier(r.organization_code, r.year, r.number) : null,
     documentId: r.document_id,
     registeredAt: r.registered_at,
+    organizationName: r.organization_name ?? null,
     registeredBy: r.registered_by,
+    registeredByName: r.registered_by_name ?? null,
     details: r.details,
     voided: r.voided_at !== null,
     voidedAt: r.voided_at,
     voidReason: r.void_reason,
     voidedBy: r.voided_by,
+    voidedByName: r.voided_by_name ?? null,
   };
 }
 
@@ -278,7 +288,11 @@ export function createRegistersRepository(db: Database) {
   const select = <T extends object>(sql: string, bind: unknown[], transaction?: Transaction) => sequelize.query<T>(sql, { bind, transaction, type: QueryTypes.SELECT });
   const inTransaction = <T>(outer: Transaction | undefined, fn: (t: Transaction) => Promise<T>): Promise<T> => (outer ? fn(outer) : sequelize.transaction(fn));
 
-  const ENTRY_COLUMNS = 'e.organization_code, e.register, e.year, e.number, e.document_id, e.registered_at, e.registered_by, e.details, e.voided_at, e.void_reason, e.voided_by';
+  // Names ride along as scalar subqueries so people reading the register see who, not a user id.
+  const ENTRY_COLUMNS = `e.organization_code, e.register, e.year, e.number, e.document_id, e.registered_at, e.registered_by, e.details, e.voided_at, e.void_reason, e.voided_by,
+    (SELECT o.name FROM organizations o WHERE o.code = e.organization_code) AS organization_name,
+    (SELECT u.full_name FROM users u WHERE u.id = e.registered_by) AS registered_by_name,
+    (SELECT u.full_name FROM users u WHERE u.id = e.voided_by) AS voided_by_name`;
   const COUNTER_SELECT = `
     SELECT c.organization_code, c.register, c.year, c.next_number,
            s.highest, coalesce(s.registered, 0) AS registered, coalesce(s.voided, 0) AS voided,
@@ -492,9 +506,10 @@ export function createRegistersRepository(db: Database) {
 
     /** Every starting-number change of a register, oldest first. */
     async counterChanges(key: RegisterCounterKey): Promise<CounterChangeRecord[]> {
-      const rows = await select<{ previous_next_number: number; next_number: number; highest_registered: number | null; changed_by: string | null; changed_at: Date; reason: string | null }>(
-        `SELECT previous_next_number, next_number, highest_registered, changed_by, changed_at, reason FROM register_counter_changes
-          WHERE organization_code = $1 AND register = $2 AND year = $3 ORDER BY id`,
+      const rows = await select<{ previous_next_number: number; next_number: number; highest_registered: number | null; changed_by: string | null; changed_by_name: string | null; changed_at: Date; reason: string | null }>(
+        `SELECT x.previous_next_number, x.next_number, x.highest_registered, x.changed_by, u.full_name AS changed_by_name, x.changed_at, x.reason
+           FROM register_counter_changes x LEFT JOIN users u ON u.id = x.changed_by
+          WHERE x.organization_code = $1 AND x.register = $2 AND x.year = $3 ORDER BY x.id`,
         [key.organizationCode, key.register, key.year],
       );
       return rows.map((r) => ({
@@ -502,6 +517,7 @@ export function createRegistersRepository(db: Database) {
         nextNumber: r.next_number,
         highestRegistered: r.highest_registered,
         changedBy: r.changed_by,
+        changedByName: r.changed_by_name,
         changedAt: r.changed_at,
         reason: r.reason,
       }));

@@ -106,7 +106,7 @@ describe('voiding a number (R-DOC-1)', () => {
     const [number] = await register(UBND, 'incoming');
     const id = `${UBND}:incoming:${year}:${number}`;
     const res = await request(sys.app).post(`/api/register-entries/${id}/void`).set(await as('admin')).send({ reason: ' Vào sổ nhầm văn bản ' }).expect(200);
-    expect(res.body).toMatchObject({ id, voided: true, voidReason: 'Vào sổ nhầm văn bản' });
+    expect(res.body).toMatchObject({ id, voided: true, voidReason: 'Vào sổ nhầm văn bản', voidedByName: 'Quản trị hệ thống', organizationName: 'Ủy ban nhân dân tỉnh Sơn La' });
     expect(res.body.voidedAt).toMatch(ISO_VN);
     const voided = await request(sys.app).get('/api/register-entries').query(filter({ organizationCode: UBND, voided: true })).set(await as('admin')).expect(200);
     expect(voided.body.map((e: { id: string }) => e.id)).toContain(id);

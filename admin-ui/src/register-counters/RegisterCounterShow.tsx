@@ -17,7 +17,6 @@ import {
 import MenuBookIcon from '@mui/icons-material/MenuBook';
 import { DateTimeField } from '../fields/DateTimeField';
 import { GridField } from '../fields/GridField';
-import { UserField } from '../fields/UserField';
 import { OrganizationCodeLink } from '../organizations/OrganizationFields';
 import { RegisterKindField } from '../register-entries/RegisterFields';
 import type { RegisterCounter } from '../types';
@@ -69,9 +68,7 @@ const ChangesSection = () => {
                         <DataTable.NumberCol source="previousNextNumber" label="app.register.change.previousNextNumber" disableSort />
                         <DataTable.NumberCol source="nextNumber" label="app.register.change.nextNumber" disableSort />
                         <DataTable.NumberCol source="highestRegistered" label="app.register.change.highestRegistered" disableSort />
-                        <DataTable.Col source="changedBy" label="app.register.change.changedBy" disableSort>
-                            <UserField source="changedBy" emptyText="—" />
-                        </DataTable.Col>
+                        <DataTable.Col source="changedByName" label="app.register.change.changedBy" disableSort />
                         <DataTable.Col source="reason" label="app.register.change.reason" disableSort />
                     </DataTable>
                 </ArrayField>

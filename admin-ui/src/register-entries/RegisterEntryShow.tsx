@@ -13,7 +13,6 @@ import {
 } from 'react-admin';
 import { DateTimeField } from '../fields/DateTimeField';
 import { GridField } from '../fields/GridField';
-import { UserField } from '../fields/UserField';
 import { OrganizationCodeLink } from '../organizations/OrganizationFields';
 import type { RegisterEntry } from '../types';
 import { RegisterDocumentField, RegisterKindField, VoidedField } from './RegisterFields';
@@ -109,7 +108,7 @@ const VoidSection = () => {
             <SectionTitle text="app.register.void_section" />
             <Grid container spacing={2} sx={{ width: '100%' }}>
                 <GridField><DateTimeField source="voidedAt" /></GridField>
-                <GridField><UserField source="voidedBy" emptyText="—" /></GridField>
+                <GridField><TextField source="voidedByName" label="resources.register-entries.fields.voidedBy" emptyText="—" /></GridField>
                 <GridField md={12}><TextField source="voidReason" /></GridField>
             </Grid>
         </>
@@ -125,7 +124,7 @@ export const RegisterEntryShow = () => (
                 <GridField><TextField source="year" /></GridField>
                 <GridField><OrganizationCodeLink source="organizationCode" /></GridField>
                 <GridField><DateTimeField source="registeredAt" /></GridField>
-                <GridField><UserField source="registeredBy" emptyText="—" /></GridField>
+                <GridField><TextField source="registeredByName" label="resources.register-entries.fields.registeredBy" emptyText="—" /></GridField>
                 <GridField><TextField source="identifier" emptyText="—" /></GridField>
                 <GridField><VoidedField source="voided" /></GridField>
                 <GridField>
