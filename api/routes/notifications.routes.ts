@@ -26,14 +26,14 @@ export function notificationsRoutes(db: Database): Router {
   });
 
   r.get('/notifications/:id', async (req, res) => {
-    const n = /^\d+$/.test(req.params.id) ? await Notification.findOne({ where: { id: req.params.id, userId: callerOf(req).id } }) : null;
+    const n = /^\d{1,18}$/.test(String(req.params.id)) ? await Notification.findOne({ where: { id: req.params.id, userId: callerOf(req).id } }) : null;
     if (!n) throw problems.notFound('Thông báo');
     res.json(plain(n));
   });
 
   r.put('/notifications/:id', async (req, res) => {
     const { read } = notificationUpdateSchema.parse(req.body);
-    const n = /^\d+$/.test(req.params.id) ? await Notification.findOne({ where: { id: req.params.id, userId: callerOf(req).id } }) : null;
+    const n = /^\d{1,18}$/.test(String(req.params.id)) ? await Notification.findOne({ where: { id: req.params.id, userId: callerOf(req).id } }) : null;
     if (!n) throw problems.notFound('Thông báo');
     await n.update({ readAt: read ? (n.readAt ?? new Date()) : null });
     res.json(plain(n));
