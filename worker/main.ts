@@ -9,6 +9,14 @@ import { createLogger } from '../api/logger';
 import { loadTrustAnchors, signatureDirs } from '../activities/signatures';
 import { createWorker } from './create-worker';
 
+/** A stop requested while the worker is still starting (bundling workflows): nothing runs yet, leave at once. */
+let running = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    if (!running) process.exit(0);
+  });
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.LOG_LEVEL).child({ component: 'worker' });
@@ -25,6 +33,7 @@ async function main(): Promise<void> {
     ({ loaded }) => log.info({ trustAnchorsDir, loaded }, 'trust anchors loaded'),
     (err: Error) => log.warn({ trustAnchorsDir, err: err.message }, 'no trust anchors: every signature will be reported as untrusted'),
   );
+  running = true;
   await worker.run();
   await connection.close();
   await db.close();
