@@ -1,5 +1,6 @@
 // Side menu: only the entries the user's roles can use (usePermissions).
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
+import type { ComponentType } from 'react';
 import { Menu as RaMenu, usePermissions } from 'react-admin';
 import { canRole } from '../auth/access';
 import connections from '../connections';
@@ -14,101 +15,40 @@ import registerEntries from '../register-entries';
 import type { Role } from '../types';
 import users from '../users';
 
+interface Entry {
+    /** Resource and action checked against the role table (auth/access.ts). */
+    resource: string;
+    action: string;
+    to: string;
+    label: string;
+    icon: ComponentType;
+    testId: string;
+}
+
+/** Menu order; each entry is shown only to the roles that may use it. */
+const ENTRIES: Entry[] = [
+    { resource: 'organizations', action: 'list', to: '/organizations', label: 'app.menu.organizations', icon: organizations.icon, testId: 'menu-organizations' },
+    { resource: 'organizations', action: 'tree', to: '/organization-tree', label: 'app.menu.organization_tree', icon: AccountTreeIcon, testId: 'menu-organization-tree' },
+    { resource: 'document-types', action: 'list', to: '/document-types', label: 'app.menu.document_types', icon: documentTypes.icon, testId: 'menu-document-types' },
+    { resource: 'connections', action: 'list', to: '/connections', label: 'app.menu.connections', icon: connections.icon, testId: 'menu-connections' },
+    { resource: 'register-entries', action: 'list', to: '/register-entries', label: 'app.menu.register_entries', icon: registerEntries.icon, testId: 'menu-register-entries' },
+    { resource: 'register-counters', action: 'list', to: '/register-counters', label: 'app.menu.register_counters', icon: registerCounters.icon, testId: 'menu-register-counters' },
+    { resource: 'holidays', action: 'list', to: '/holidays', label: 'app.menu.holidays', icon: holidays.icon, testId: 'menu-holidays' },
+    { resource: 'policies', action: 'list', to: '/policies', label: 'app.menu.policies', icon: policies.icon, testId: 'menu-policies' },
+    { resource: 'deadline-tester', action: 'use', to: deadlineTester.path, label: 'app.menu.deadline_tester', icon: deadlineTester.icon, testId: 'menu-deadline-tester' },
+    { resource: 'notifications', action: 'list', to: '/notifications', label: 'app.menu.notifications', icon: notifications.icon, testId: 'menu-notifications' },
+    { resource: 'users', action: 'list', to: '/users', label: 'app.menu.users', icon: users.icon, testId: 'menu-users' },
+];
+
 export const Menu = () => {
     const { permissions } = usePermissions<Role[]>();
-    const can = (resource: string, action: string) => canRole(permissions, resource, action);
     return (
         // Long Vietnamese labels ("Giờ làm việc và thời hạn") wrap instead of being cut off.
         <RaMenu sx={{ '& .MuiMenuItem-root .MuiTypography-noWrap': { whiteSpace: 'normal', lineHeight: 1.3 } }}>
             <RaMenu.DashboardItem primaryText="app.menu.dashboard" data-testid="menu-dashboard" />
-            {can('organizations', 'list') && (
-                <RaMenu.Item
-                    to="/organizations"
-                    primaryText="app.menu.organizations"
-                    leftIcon={<organizations.icon />}
-                    data-testid="menu-organizations"
-                />
-            )}
-            {can('organizations', 'tree') && (
-                <RaMenu.Item
-                    to="/organization-tree"
-                    primaryText="app.menu.organization_tree"
-                    leftIcon={<AccountTreeIcon />}
-                    data-testid="menu-organization-tree"
-                />
-            )}
-            {can('document-types', 'list') && (
-                <RaMenu.Item
-                    to="/document-types"
-                    primaryText="app.menu.document_types"
-                    leftIcon={<documentTypes.icon />}
-                    data-testid="menu-document-types"
-                />
-            )}
-            {can('connections', 'list') && (
-                <RaMenu.Item
-                    to="/connections"
-                    primaryText="app.menu.connections"
-                    leftIcon={<connections.icon />}
-                    data-testid="menu-connections"
-                />
-            )}
-            {can('register-entries', 'list') && (
-                <RaMenu.Item
-                    to="/register-entries"
-                    primaryText="app.menu.register_entries"
-                    leftIcon={<registerEntries.icon />}
-                    data-testid="menu-register-entries"
-                />
-            )}
-            {can('register-counters', 'list') && (
-                <RaMenu.Item
-                    to="/register-counters"
-                    primaryText="app.menu.register_counters"
-                    leftIcon={<registerCounters.icon />}
-                    data-testid="menu-register-counters"
-                />
-            )}
-            {can('holidays', 'list') && (
-                <RaMenu.Item
-                    to="/holidays"
-                    primaryText="app.menu.holidays"
-                    leftIcon={<holidays.icon />}
-                    data-testid="menu-holidays"
-                />
-            )}
-            {can('policies', 'list') && (
-                <RaMenu.Item
-                    to="/policies"
-                    primaryText="app.menu.policies"
-                    leftIcon={<policies.icon />}
-                    data-testid="menu-policies"
-                />
-            )}
-            {can('deadline-tester', 'use') && (
-                <RaMenu.Item
-                    to={deadlineTester.path}
-                    primaryText="app.menu.deadline_tester"
-                    leftIcon={<deadlineTester.icon />}
-                    data-testid="menu-deadline-tester"
-                />
-            )}
-            {can('notifications', 'list') && (
-                <RaMenu.Item
-                    to="/notifications"
-                    primaryText="app.menu.notifications"
-                    leftIcon={<notifications.icon />}
-                    data-testid="menu-notifications"
-                />
-            )}
-            {can('users', 'list') && (
-                <RaMenu.Item
-                    to="/users"
-                    primaryText="app.menu.users"
-                    leftIcon={<users.icon />}
-                    data-testid="menu-users"
-                />
-            )}
+            {ENTRIES.filter((e) => canRole(permissions, e.resource, e.action)).map((e) => (
+                <RaMenu.Item key={e.testId} to={e.to} primaryText={e.label} leftIcon={<e.icon />} data-testid={e.testId} />
+            ))}
         </RaMenu>
     );
 };
