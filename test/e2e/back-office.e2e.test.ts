@@ -3,34 +3,16 @@
  * (R-ORG-2, R-ORG-4, R-CONN-4, R-SEC-2): log in, see the organization tree, the compliance view.
  */
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
-import { DEMO_PASSWORD, startTestSystem, type TestSystem } from '../support/app';
+import type { Page } from 'playwright-core';
+import { useBackOffice } from '../support/browser';
 
-let sys: TestSystem;
-let browser: Browser;
-let url: string;
+const suite = useBackOffice();
 
-beforeAll(async () => {
-  sys = await startTestSystem({ uiDir: path.resolve(__dirname, '../../admin-ui/dist') });
-  url = (await sys.listen()).url;
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await sys?.stop();
-});
-
-async function login(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
-  await page.goto(`${url}/`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-}
+const login = (page: Page, username: string, password?: string) => suite.signIn(page, username, password);
 
 describe('back office in a browser', () => {
   test('R-SEC-2 when the password is wrong, then the login page says so in Vietnamese and stays', async () => {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     await login(page, 'admin', 'wrong-password');
     await page.getByText('Tên đăng nhập hoặc mật khẩu không đúng').waitFor();
     expect(await page.getByTestId('login-form').isVisible()).toBe(true);
@@ -38,7 +20,7 @@ describe('back office in a browser', () => {
   });
 
   test('R-ORG-4 when an admin logs in and opens the organization tree, then the Sơn La tree is shown with the districts under the province', async () => {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     await login(page, 'admin');
     await page.getByTestId('dashboard').waitFor();
     await page.getByTestId('menu-organization-tree').click();
@@ -57,11 +39,11 @@ describe('back office in a browser', () => {
   });
 
   test('R-CONN-4 when the province supervisor opens the connections view filtered to overdue, then the units that missed the deadline are listed', async () => {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     await login(page, 'giamsat.vp');
     await page.getByTestId('dashboard').waitFor();
     await page.getByTestId('dashboard-overdue-count').waitFor();
-    await page.goto(`${url}/#/connections?filter=${encodeURIComponent(JSON.stringify({ overdue: true }))}`);
+    await page.goto(`${suite.url}/#/connections?filter=${encodeURIComponent(JSON.stringify({ overdue: true }))}`);
     await page.getByText('Ủy ban nhân dân xã Chiềng Sơn').waitFor();
     await expect(page.getByText('Ủy ban nhân dân huyện Mộc Châu', { exact: true }).count()).resolves.toBe(0);
     await page.close();

@@ -5,45 +5,26 @@
  */
 import crypto from 'node:crypto';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createCalendarRepository } from '../../db/repositories/calendar.repository';
 import { createRegistersRepository } from '../../db/repositories/registers.repository';
 import { addCalendarDays, isoWeekday, vietnamDate } from '../../domain/calendar';
-import { launchBrowser } from '../support/browser';
-import { DEMO_PASSWORD, startTestSystem, type TestSystem } from '../support/app';
+import { useBackOffice } from '../support/browser';
 
 const SNV = '000.00.02.H52'; // Sở Nội vụ in the demo tree
 const SCREENSHOTS = path.resolve(__dirname, '../../test-results');
 const WEEKDAY_VI = ['', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ nhật'];
 
-let sys: TestSystem;
-let browser: Browser;
-let url: string;
+const suite = useBackOffice();
 
-beforeAll(async () => {
-  sys = await startTestSystem({ uiDir: path.resolve(__dirname, '../../admin-ui/dist') });
-  url = (await sys.listen()).url;
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await sys?.stop();
-});
-
-async function login(page: Page, username: string): Promise<void> {
-  await page.goto(`${url}/`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('dashboard').waitFor();
-}
+const login = (page: Page, username: string) => suite.signIn(page, username, undefined, { waitForDashboard: true });
 
 /** 'YYYY-MM-DD' → 'dd/MM/yyyy', as the back office writes dates. */
 const vnDay = (date: string) => date.split('-').reverse().join('/');
 
 /** Dates in [from, to] that have a row in the calendar (day off, make-up day, …). */
 async function calendarRows(from: string, to: string): Promise<string[]> {
-  const { rows } = await createCalendarRepository(sys.tdb.db).listHolidays({ from, to }, { offset: 0, limit: 100, sortField: 'date', sortOrder: 'ASC' });
+  const { rows } = await createCalendarRepository(suite.sys.tdb.db).listHolidays({ from, to }, { offset: 0, limit: 100, sortField: 'date', sortOrder: 'ASC' });
   return rows.map((r) => r.date);
 }
 
@@ -62,7 +43,7 @@ describe('calendar, deadlines and registers in a browser', () => {
     while ((await calendarRows(saturday, saturday)).length) saturday = addCalendarDays(saturday, 7);
     const name = `Làm bù cho ngày nghỉ ${crypto.randomUUID().slice(0, 6)}`;
 
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const page = await suite.browser.newPage({ viewport: { width: 1440, height: 1000 } });
     await login(page, 'admin');
     await page.getByTestId('menu-holidays').click();
     await page.getByTestId('holiday-year-tabs').waitFor();
@@ -93,7 +74,7 @@ describe('calendar, deadlines and registers in a browser', () => {
 
     const {
       rows: [stored],
-    } = await createCalendarRepository(sys.tdb.db).listHolidays({ from: saturday, to: saturday }, { offset: 0, limit: 1, sortField: 'date', sortOrder: 'ASC' });
+    } = await createCalendarRepository(suite.sys.tdb.db).listHolidays({ from: saturday, to: saturday }, { offset: 0, limit: 1, sortField: 'date', sortOrder: 'ASC' });
     expect([stored?.kind, stored?.source, stored?.name]).toEqual(['working_day', 'admin', name]);
     await page.close();
   });
@@ -105,7 +86,7 @@ describe('calendar, deadlines and registers in a browser', () => {
     const monday = addCalendarDays(friday, 3);
     const tuesday = addCalendarDays(friday, 4);
 
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const page = await suite.browser.newPage({ viewport: { width: 1440, height: 1000 } });
     await login(page, 'admin');
     await page.getByTestId('menu-deadline-tester').click();
     await page.getByTestId('deadline-tester').waitFor();
@@ -126,7 +107,7 @@ describe('calendar, deadlines and registers in a browser', () => {
   });
 
   test('R-DOC-1 when an admin voids a register number with a reason, then the entry stays in the register marked voided with that reason', async () => {
-    const registers = createRegistersRepository(sys.tdb.db);
+    const registers = createRegistersRepository(suite.sys.tdb.db);
     const entry = await registers.allocate({
       organizationCode: SNV,
       register: 'incoming',
@@ -144,11 +125,11 @@ describe('calendar, deadlines and registers in a browser', () => {
     const id = `${SNV}:incoming:${entry.year}:${entry.number}`;
     const reason = 'Vào sổ nhầm văn bản đã có số đến';
 
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const page = await suite.browser.newPage({ viewport: { width: 1440, height: 1000 } });
     await login(page, 'admin');
     await page.getByTestId('menu-register-entries').click();
     await page.getByTestId('register-entry-table').waitFor();
-    await page.goto(`${url}/#/register-entries?filter=${encodeURIComponent(JSON.stringify({ organizationCode: SNV, year: entry.year }))}`);
+    await page.goto(`${suite.url}/#/register-entries?filter=${encodeURIComponent(JSON.stringify({ organizationCode: SNV, year: entry.year }))}`);
     const row = page.locator('tr', { has: page.getByTestId(`register-number-${id}`) });
     await row.getByText('Tủ hồ sơ số 2, Văn thư Sở Nội vụ').waitFor();
     await row.getByTestId(`register-void-${id}`).click();
@@ -172,7 +153,7 @@ describe('calendar, deadlines and registers in a browser', () => {
   });
 
   test('R-SEC-2 when a specialist logs in, then the menu offers the calendar and the policies but neither the registers nor the deadline calculator', async () => {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     await login(page, 'chuyenvien.snv');
     await page.getByTestId('menu-holidays').waitFor();
     await expect(page.getByTestId('menu-policies').isVisible()).resolves.toBe(true);

@@ -5,34 +5,16 @@
  * the document types, only admins may add one.
  */
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import request from 'supertest';
-import { launchBrowser } from '../support/browser';
-import { DEMO_PASSWORD, startTestSystem, type TestSystem } from '../support/app';
+import { DEMO_PASSWORD } from '../support/app';
+import { useBackOffice } from '../support/browser';
 
 const SCREENSHOTS = path.resolve(__dirname, '../../test-results');
 
-let sys: TestSystem;
-let browser: Browser;
-let url: string;
+const suite = useBackOffice();
 
-beforeAll(async () => {
-  sys = await startTestSystem({ uiDir: path.resolve(__dirname, '../../admin-ui/dist') });
-  url = (await sys.listen()).url;
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await sys?.stop();
-});
-
-async function login(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
-  await page.goto(`${url}/`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('dashboard').waitFor();
-}
+const login = (page: Page, username: string, password?: string) => suite.signIn(page, username, password, { waitForDashboard: true });
 
 async function logout(page: Page): Promise<void> {
   await page.getByTestId('user-menu').getByRole('button').click();
@@ -42,8 +24,8 @@ async function logout(page: Page): Promise<void> {
 
 /** An account made through the API, for the tests that are not about creating one. */
 async function apiUser(username: string, roles: string[], password: string): Promise<string> {
-  const admin = (await request(sys.app).post('/api/auth/login').send({ username: 'admin', password: DEMO_PASSWORD }).expect(200)).body.token;
-  const res = await request(sys.app)
+  const admin = (await request(suite.sys.app).post('/api/auth/login').send({ username: 'admin', password: DEMO_PASSWORD }).expect(200)).body.token;
+  const res = await request(suite.sys.app)
     .post('/api/users')
     .set('Authorization', `Bearer ${admin}`)
     .send({ username, fullName: `Người thử ${username}`, organizationCode: '000.00.02.H52', roles, password })
@@ -53,7 +35,7 @@ async function apiUser(username: string, roles: string[], password: string): Pro
 
 describe('accounts in a browser (R-SEC-2)', () => {
   test('R-SEC-2 when an admin creates a clerk for Sở Tài chính, then that clerk can log in and sees the dashboard of Sở Tài chính', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const page = await suite.browser.newPage({ viewport: { width: 1440, height: 1000 } });
     await login(page, 'admin');
     await page.getByTestId('menu-users').click();
     await page.getByTestId('user-table').waitFor();
@@ -87,9 +69,9 @@ describe('accounts in a browser (R-SEC-2)', () => {
   });
 
   test('R-SEC-2 when the password is too short on the create form, then the form says so in Vietnamese before sending', async () => {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     await login(page, 'admin');
-    await page.goto(`${url}/#/users/create`);
+    await page.goto(`${suite.url}/#/users/create`);
     await page.getByTestId('user-password').fill('ngan');
     await page.getByTestId('user-password-confirm').click();
     await page.getByText('Mật khẩu phải có ít nhất 10 ký tự').waitFor();
@@ -98,7 +80,7 @@ describe('accounts in a browser (R-SEC-2)', () => {
 
   test('R-SEC-2 when a user changes their password from the user menu, then the new password logs in', async () => {
     await apiUser('doimatkhau.snv', ['specialist'], 'Mat-khau-cu-123');
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     await login(page, 'doimatkhau.snv', 'Mat-khau-cu-123');
     await page.getByTestId('user-menu').getByRole('button').click();
     await page.getByTestId('user-menu-change-password').click();
@@ -122,21 +104,21 @@ describe('accounts in a browser (R-SEC-2)', () => {
 
   test('R-SEC-2 when an admin deactivates an account after confirming, then it is shown as deactivated and can no longer log in', async () => {
     await apiUser('ngunghoatdong.snv', ['clerk'], 'Mat-khau-nghi-123');
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const page = await suite.browser.newPage({ viewport: { width: 1440, height: 1000 } });
     await login(page, 'admin');
-    await page.goto(`${url}/#/users?filter=${encodeURIComponent(JSON.stringify({ q: 'ngunghoatdong' }))}`);
+    await page.goto(`${suite.url}/#/users?filter=${encodeURIComponent(JSON.stringify({ q: 'ngunghoatdong' }))}`);
     await page.getByTestId('user-deactivate-ngunghoatdong.snv').click();
     await page.getByRole('dialog').getByRole('button', { name: 'Ngừng kích hoạt' }).click();
     await page.getByTestId('user-reactivate-ngunghoatdong.snv').waitFor();
     await expect(page.locator('tr', { hasText: 'ngunghoatdong.snv' }).getByText('Ngừng hoạt động').isVisible()).resolves.toBe(true);
-    await request(sys.app).post('/api/auth/login').send({ username: 'ngunghoatdong.snv', password: 'Mat-khau-nghi-123' }).expect(401);
+    await request(suite.sys.app).post('/api/auth/login').send({ username: 'ngunghoatdong.snv', password: 'Mat-khau-nghi-123' }).expect(401);
     await page.close();
   });
 });
 
 describe('document types in a browser (SPEC §4)', () => {
   test('R-DOC-2 when an admin adds a document type, then it is listed with its abbreviation', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const page = await suite.browser.newPage({ viewport: { width: 1440, height: 1000 } });
     await login(page, 'admin');
     await page.getByTestId('menu-document-types').click();
     await page.getByTestId('document-type-table').waitFor();
@@ -153,7 +135,7 @@ describe('document types in a browser (SPEC §4)', () => {
   });
 
   test('R-SEC-2 when a clerk opens the document types, then the list shows Công văn without abbreviation and offers no way to add one', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const page = await suite.browser.newPage({ viewport: { width: 1440, height: 1000 } });
     await login(page, 'vanthu.snv');
     await page.getByTestId('menu-document-types').click();
     const row = page.locator('tr', { hasText: 'Công văn' }).first();

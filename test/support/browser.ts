@@ -1,6 +1,8 @@
 /** Debian's Chromium driven by playwright-core (no browser download), with the flags this machine needs. */
 import fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { DEMO_PASSWORD, startTestSystem, type TestSystem } from './app';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -11,4 +13,37 @@ export async function launchBrowser(): Promise<Browser> {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/**
+ * A browser suite's fixture: the whole system with the built back office, served on a free port,
+ * and Debian's Chromium; started once per test file (beforeAll) and stopped after it.
+ */
+export interface BackOfficeSuite {
+  sys: TestSystem;
+  browser: Browser;
+  url: string;
+  /** Fills and submits the login form; with `waitForDashboard`, waits until the dashboard shows. */
+  signIn(page: Page, username: string, password?: string, opts?: { waitForDashboard?: boolean }): Promise<void>;
+}
+
+export function useBackOffice(): BackOfficeSuite {
+  const suite = {} as BackOfficeSuite;
+  beforeAll(async () => {
+    suite.sys = await startTestSystem({ uiDir: path.resolve(__dirname, '../../admin-ui/dist') });
+    suite.url = (await suite.sys.listen()).url;
+    suite.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.sys?.stop();
+  });
+  suite.signIn = async (page, username, password = DEMO_PASSWORD, opts = {}) => {
+    await page.goto(`${suite.url}/`);
+    await page.getByTestId('login-username').fill(username);
+    await page.getByTestId('login-password').fill(password);
+    await page.getByTestId('login-submit').click();
+    if (opts.waitForDashboard) await page.getByTestId('dashboard').waitFor();
+  };
+  return suite;
 }
