@@ -15,7 +15,7 @@ import {
     useTranslate,
     useUserMenu,
 } from 'react-admin';
-import { validateNewPassword, validatePasswordConfirm } from '../auth/passwordValidation';
+import { NewPasswordInputs } from '../auth/NewPasswordInputs';
 import type { AppDataProvider } from '../dataProvider';
 
 /** The user-menu entry; the dialog lives outside the menu, which unmounts when it closes. */
@@ -88,23 +88,7 @@ export const ChangePasswordDialog = ({ open, onClose }: { open: boolean; onClose
                             fullWidth
                             slotProps={{ htmlInput: { 'data-testid': 'change-password-current' } }}
                         />
-                        <PasswordInput
-                            source="newPassword"
-                            label="app.password.change.new"
-                            validate={[required(), validateNewPassword(username)]}
-                            helperText="app.password.policy"
-                            autoComplete="new-password"
-                            fullWidth
-                            slotProps={{ htmlInput: { 'data-testid': 'change-password-new' } }}
-                        />
-                        <PasswordInput
-                            source="newPasswordConfirm"
-                            label="app.password.confirm"
-                            validate={[required(), validatePasswordConfirm('newPassword')]}
-                            autoComplete="new-password"
-                            fullWidth
-                            slotProps={{ htmlInput: { 'data-testid': 'change-password-confirm' } }}
-                        />
+                        <NewPasswordInputs source="newPassword" label="app.password.change.new" username={username} testIds={{ password: 'change-password-new', confirm: 'change-password-confirm' }} />
                         {serverError && (
                             <Alert severity="error" data-testid="change-password-error">
                                 {serverError}

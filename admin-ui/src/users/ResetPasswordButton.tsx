@@ -8,8 +8,6 @@ import {
     Button,
     Form,
     HttpError,
-    PasswordInput,
-    required,
     useDataProvider,
     useGetIdentity,
     useNotify,
@@ -19,7 +17,7 @@ import {
     useTranslate,
 } from 'react-admin';
 import { canRole } from '../auth/access';
-import { validateNewPassword, validatePasswordConfirm } from '../auth/passwordValidation';
+import { NewPasswordInputs } from '../auth/NewPasswordInputs';
 import type { AppDataProvider } from '../dataProvider';
 import type { Role, User } from '../types';
 
@@ -93,23 +91,7 @@ export const ResetPasswordButton = ({ variant = 'text', compact = false }: { var
                         <DialogContentText sx={{ mb: 2 }}>
                             {translate('app.user.reset_password.dialog_content', { name: `${record.fullName} (${record.username})` })}
                         </DialogContentText>
-                        <PasswordInput
-                            source="password"
-                            label="app.user.reset_password.new_password"
-                            validate={[required(), validateNewPassword(record.username)]}
-                            helperText="app.password.policy"
-                            autoComplete="new-password"
-                            fullWidth
-                            slotProps={{ htmlInput: { 'data-testid': 'user-reset-password-new' } }}
-                        />
-                        <PasswordInput
-                            source="passwordConfirm"
-                            label="app.password.confirm"
-                            validate={[required(), validatePasswordConfirm('password')]}
-                            autoComplete="new-password"
-                            fullWidth
-                            slotProps={{ htmlInput: { 'data-testid': 'user-reset-password-confirm' } }}
-                        />
+                        <NewPasswordInputs source="password" label="app.user.reset_password.new_password" username={record.username} testIds={{ password: 'user-reset-password-new', confirm: 'user-reset-password-confirm' }} />
                         {serverError && (
                             <Alert severity="error" data-testid="user-reset-password-error">
                                 {serverError}

@@ -8,7 +8,6 @@ import {
     CheckboxGroupInput,
     FormDataConsumer,
     Labeled,
-    PasswordInput,
     ReferenceInput,
     TextInput,
     email,
@@ -19,7 +18,7 @@ import {
     useRecordContext,
     useTranslate,
 } from 'react-admin';
-import { validateNewPassword, validatePasswordConfirm } from '../auth/passwordValidation';
+import { NewPasswordInputs } from '../auth/NewPasswordInputs';
 import { DateTimeField } from '../fields/DateTimeField';
 import type { Role, User } from '../types';
 import { ActiveField, roleChoices } from './UserFields';
@@ -30,8 +29,6 @@ const validateOptional200 = [maxLength(200)];
 const validateEmail = [email(), maxLength(254)];
 const validatePhone = [maxLength(40)];
 const validateRoles = [required('app.user.roles_required')];
-const validatePassword = [required(), validateNewPassword()];
-const validateConfirm = [required(), validatePasswordConfirm('password')];
 
 const organizationFilter = (q: string) => ({ q });
 
@@ -105,21 +102,7 @@ export const UserInputs = ({ isCreate }: { isCreate: boolean }) => {
                     <Typography variant="subtitle1" sx={{ mt: 2 }}>
                         {translate('app.user.initial_password')}
                     </Typography>
-                    <PasswordInput
-                        source="password"
-                        validate={validatePassword}
-                        helperText="app.password.policy"
-                        autoComplete="new-password"
-                        fullWidth
-                        slotProps={{ htmlInput: { 'data-testid': 'user-password' } }}
-                    />
-                    <PasswordInput
-                        source="passwordConfirm"
-                        validate={validateConfirm}
-                        autoComplete="new-password"
-                        fullWidth
-                        slotProps={{ htmlInput: { 'data-testid': 'user-password-confirm' } }}
-                    />
+                    <NewPasswordInputs source="password" testIds={{ password: 'user-password', confirm: 'user-password-confirm' }} />
                 </>
             )}
         </Box>
