@@ -85,6 +85,9 @@ export const POLICY_VALUE_SCHEMAS: Record<string, z.ZodTypeAny> = {
   [POLICY_KEYS.officeHours]: officeHoursPolicySchema,
   [POLICY_KEYS.routing]: stepPolicySchema,
   [POLICY_KEYS.processing]: stepPolicySchema,
+  [POLICY_KEYS.assignment]: stepPolicySchema,
+  [POLICY_KEYS.sending]: stepPolicySchema,
+  [POLICY_KEYS.recallAnswer]: stepPolicySchema,
   [POLICY_KEYS.reminder]: z
     .object({
       workingDaysBefore: z.number().int().min(0).max(30),
@@ -92,6 +95,7 @@ export const POLICY_VALUE_SCHEMAS: Record<string, z.ZodTypeAny> = {
     })
     .strict(),
   [POLICY_KEYS.escalation]: z.object({ grace: deadlineRuleSchema }).strict(),
+  [POLICY_KEYS.paperReminder]: z.object({ every: deadlineRuleSchema }).strict(),
 };
 
 /** The value schema of a policy key; per-organization office hours share the default's. */

@@ -20,9 +20,18 @@ export const POLICY_KEYS = {
   officeHours: 'office_hours',
   routing: 'deadline.routing',
   processing: 'deadline.processing',
+  assignment: 'deadline.assignment',
+  sending: 'deadline.sending',
+  recallAnswer: 'deadline.recall_answer',
   reminder: 'deadline.reminder',
   escalation: 'deadline.escalation',
+  paperReminder: 'paper.reminder',
 } as const;
+
+/** How often to remind a clerk of an expected paper copy not yet confirmed (R-REC-5). */
+export interface PaperReminderPolicy {
+  every: DeadlineRule;
+}
 
 /**
  * An organization's own office hours live under `office_hours:<orgCode>` and replace the default
@@ -43,8 +52,12 @@ export interface PolicyValues {
   office_hours: OfficeHoursPolicy;
   'deadline.routing': StepDeadlinePolicy;
   'deadline.processing': StepDeadlinePolicy;
+  'deadline.assignment': StepDeadlinePolicy;
+  'deadline.sending': StepDeadlinePolicy;
+  'deadline.recall_answer': StepDeadlinePolicy;
   'deadline.reminder': ReminderRule;
   'deadline.escalation': EscalationPolicy;
+  'paper.reminder': PaperReminderPolicy;
 }
 
 /** R-DL-1 defaults; R-DL-2 reminder; escalation after one more working day overdue. */
@@ -62,14 +75,40 @@ export const DEFAULT_POLICIES: PolicyValues = {
     very_urgent: { unit: 'working_days', count: 10 },
     express: { unit: 'working_days', count: 10 },
   },
+  // The leader assigns on the same short deadlines as routing (QĐ 2588 Article 9).
+  'deadline.assignment': {
+    normal: { unit: 'end_of_working_day', count: 1 },
+    urgent: { unit: 'working_hours', count: 4 },
+    very_urgent: { unit: 'working_hours', count: 2 },
+    express: { unit: 'working_hours', count: 1 },
+  },
+  // R-OUT-3: the same day it is signed, at the latest the next working day's morning (07:30–11:30
+  // is 4 working hours from the end of the signing day); urgent documents immediately.
+  'deadline.sending': {
+    normal: { unit: 'end_of_working_day', count: 0 },
+    urgent: { unit: 'working_hours', count: 1 },
+    very_urgent: { unit: 'working_hours', count: 1 },
+    express: { unit: 'working_hours', count: 1 },
+  },
+  'deadline.recall_answer': {
+    normal: { unit: 'end_of_working_day', count: 1 },
+    urgent: { unit: 'working_hours', count: 4 },
+    very_urgent: { unit: 'working_hours', count: 2 },
+    express: { unit: 'working_hours', count: 1 },
+  },
   'deadline.reminder': { workingDaysBefore: 1, shortDeadlineFraction: 0.25 },
   'deadline.escalation': { grace: { unit: 'working_days', count: 1 } },
+  'paper.reminder': { every: { unit: 'working_days', count: 2 } },
 };
 
 export const POLICY_DESCRIPTIONS_VI: Record<keyof PolicyValues, string> = {
   office_hours: 'Giờ hành chính mặc định (thứ Hai–thứ Sáu, 07:30–11:30 và 13:30–17:00) và các biến thể theo mùa',
   'deadline.routing': 'Thời hạn chuyển xử lý sau khi tiếp nhận, theo mức độ khẩn',
   'deadline.processing': 'Thời hạn xử lý văn bản, theo mức độ khẩn',
+  'deadline.assignment': 'Thời hạn lãnh đạo phân công xử lý sau khi văn bản được chuyển, theo mức độ khẩn',
+  'deadline.sending': 'Thời hạn phát hành, gửi văn bản đã ký số (trong ngày; chậm nhất sáng ngày làm việc tiếp theo; văn bản khẩn gửi ngay)',
+  'deadline.recall_answer': 'Thời hạn bên nhận trả lời yêu cầu thu hồi văn bản',
   'deadline.reminder': 'Nhắc việc trước hạn: số ngày làm việc, hoặc tỷ lệ thời gian còn lại với hạn ngắn',
   'deadline.escalation': 'Thời gian gia hạn trước khi chuyển cấp trên khi quá hạn',
+  'paper.reminder': 'Chu kỳ nhắc văn thư xác nhận đã nhận bản giấy gửi kèm văn bản điện tử',
 };
