@@ -20,6 +20,14 @@ export const URGENCY_LABELS_VI: Record<Urgency, string> = {
 /** R-DL-4 priority mode: higher first in every list. */
 export const URGENCY_RANK: Record<Urgency, number> = { normal: 0, urgent: 1, very_urgent: 2, express: 3 };
 
+/**
+ * R-DL-4 "scheduled ahead": the Temporal priority key of a document's processes (1 is served
+ * first, 3 is the default): express and very urgent 1, urgent 2, normal 3.
+ */
+export function priorityKeyOf(u: Urgency): number {
+  return 3 - Math.min(2, URGENCY_RANK[u]);
+}
+
 export function isUrgent(u: Urgency): boolean {
   return u !== 'normal';
 }
