@@ -11,7 +11,10 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Database } from '../db/database';
 import type { Role } from '../db/models';
+import { createDocumentsRepository } from '../db/repositories/documents.repository';
 import { createOrganizationsRepository } from '../db/repositories/organizations.repository';
+import { createPaperRulesRepository } from '../db/repositories/paper-rules.repository';
+import { createRoutingRulesRepository } from '../db/repositories/routing-rules.repository';
 import { createUsersRepository } from '../db/repositories/users.repository';
 import { toVietnamIso } from '../domain/time';
 import { requireAuth, type CallerState, type TokenService } from './auth';
@@ -22,13 +25,26 @@ import { authRoutes } from './routes/auth.routes';
 import { calendarRoutes } from './routes/calendar.routes';
 import { connectionsRoutes } from './routes/connections.routes';
 import { documentTypesRoutes } from './routes/document-types.routes';
+import { documentsRoutes } from './routes/documents.routes';
 import { healthRoutes } from './routes/health.routes';
+import { incomingRoutes } from './routes/incoming.routes';
 import { notificationsRoutes } from './routes/notifications.routes';
 import { organizationsRoutes } from './routes/organizations.routes';
+import { outgoingRoutes } from './routes/outgoing.routes';
+import { paperRulesRoutes } from './routes/paper-rules.routes';
 import { registersRoutes } from './routes/registers.routes';
+import { routingRulesRoutes } from './routes/routing-rules.routes';
+import { tasksRoutes } from './routes/tasks.routes';
 import { usersRoutes } from './routes/users.routes';
 import { createConnectionProcesses, type ConnectionProcessSettings } from './services/connection-processes';
 import { createConnectionsService } from './services/connections.service';
+import { createDeadlineProcesses } from './services/deadline-processes';
+import { createDocumentProcesses, type DocumentProcessSettings } from './services/document-processes';
+import { createDocumentsService } from './services/documents.service';
+import { createIncomingService } from './services/incoming.service';
+import { createOutgoingService } from './services/outgoing.service';
+import { createRoutingRulesService } from './services/routing-rules.service';
+import { createTasksService } from './services/tasks.service';
 import { createOrganizationsService } from './services/organizations.service';
 import { createUsersService } from './services/users.service';
 
@@ -38,6 +54,8 @@ export interface AppDeps {
   tokens: TokenService;
   log: Logger;
   connection: ConnectionProcessSettings;
+  /** Document processes (SPEC §7.1–7.5): task queue, upload limits, trust anchors. */
+  documents: DocumentProcessSettings;
   /** Built back office (admin-ui/dist); served at / when present. */
   uiDir?: string;
   loginLimit?: number;
@@ -65,6 +83,16 @@ export function createApp(deps: AppDeps): Express {
   const health = healthRoutes({ db, temporal: deps.temporal });
   const auth = authRoutes({ db, tokens: deps.tokens, loginLimit: deps.loginLimit ?? 10 });
 
+  const documentsRepo = createDocumentsRepository(db);
+  const documentProcesses = createDocumentProcesses(deps.temporal, deps.documents);
+  const documents = createDocumentsService({ db, repo: documentsRepo });
+  const outgoing = createOutgoingService({ db, repo: documentsRepo, documents, processes: documentProcesses, settings: deps.documents });
+  const incoming = createIncomingService({ db, repo: documentsRepo, documents, processes: documentProcesses, settings: deps.documents });
+  const deadlines = createDeadlineProcesses({ repo: documentsRepo, processes: documentProcesses, log });
+  const upload = { fileMaxBytes: deps.documents.formatLimits.fileMaxBytes, maxFiles: deps.documents.maxFiles };
+  // Tests wait for the calendar-change notification through this.
+  app.locals.deadlines = deadlines;
+
   const api = express.Router();
   api.get('/openapi.json', (_req, res) => {
     res.json(openApiDocument());
@@ -78,8 +106,14 @@ export function createApp(deps: AppDeps): Express {
   api.use(notificationsRoutes(db));
   api.use(usersRoutes(createUsersService({ repo: createUsersRepository(db) }), { passwordChangeLimit: deps.loginLimit ?? 10, tokens: deps.tokens }));
   api.use(documentTypesRoutes(db));
-  api.use(calendarRoutes(db));
+  api.use(calendarRoutes(db, { onChange: (what) => deadlines.notifyCalendarChanged(what) }));
   api.use(registersRoutes(db));
+  api.use(outgoingRoutes({ documents, outgoing, upload }));
+  api.use(incomingRoutes({ documents, incoming, upload }));
+  api.use(documentsRoutes({ documents }));
+  api.use(tasksRoutes({ tasks: createTasksService({ repo: documentsRepo }) }));
+  api.use(routingRulesRoutes({ rules: createRoutingRulesService({ rules: createRoutingRulesRepository(db), documents: documentsRepo }) }));
+  api.use(paperRulesRoutes({ repo: createPaperRulesRepository(db), documents: documentsRepo }));
   api.use((_req, _res, next) => next(problems.notFound('Đường dẫn API')));
   app.use('/api', api);
   app.use(health.metrics);

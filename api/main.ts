@@ -1,12 +1,15 @@
 /**
  * API process entry: config → database → Temporal client → createApp → listen. Also runs the
  * reconciler (node-cron) that starts any connection process that is missing, e.g. after a crash
- * between registering an organization and starting its workflow.
+ * between registering an organization and starting its workflow, and the daily overdue digest.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import cron from 'node-cron';
+import nodemailer from 'nodemailer';
+import { formatLimitsFromConfig } from '../activities/formats';
+import { signatureDirs } from '../activities/signatures';
 import { loadConfig, type Config } from '../config';
 import { connectDatabase } from '../db/database';
 import { createOrganizationsRepository } from '../db/repositories/organizations.repository';
@@ -15,6 +18,8 @@ import { createTokenService } from './auth';
 import { createLogger } from './logger';
 import { createTemporalClient } from './temporal-client';
 import { createConnectionProcesses, reconcileConnectionProcesses, type ConnectionProcessSettings } from './services/connection-processes';
+import { trustAnchorsFrom, type DocumentProcessSettings } from './services/document-processes';
+import { sendOverdueDigest } from './services/overdue-digest';
 
 export function connectionSettings(config: Config): ConnectionProcessSettings {
   return {
@@ -23,6 +28,15 @@ export function connectionSettings(config: Config): ConnectionProcessSettings {
     reminderDaysBefore: config.CONNECTION_REMINDER_DAYS,
     repeatEveryDays: config.CONNECTION_REPEAT_DAYS,
     escalateToOrgCodes: [config.PROVINCIAL_OFFICE_CODE, config.DEPT_ICT_CODE],
+  };
+}
+
+export function documentSettings(config: Config): DocumentProcessSettings {
+  return {
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    formatLimits: formatLimitsFromConfig(config),
+    maxFiles: config.DOCUMENT_MAX_FILES,
+    trustAnchors: trustAnchorsFrom(signatureDirs(config).trustAnchorsDir),
   };
 }
 
@@ -50,6 +64,7 @@ async function main(): Promise<void> {
     log,
     tokens: createTokenService(tokenSecret(config), config.TOKEN_TTL_HOURS),
     connection: settings,
+    documents: documentSettings(config),
     uiDir: path.resolve(__dirname, '../admin-ui/dist'),
   });
   const server = app.listen(config.PORT, config.HOST, () => log.info({ port: config.PORT }, 'api listening'));
@@ -63,9 +78,22 @@ async function main(): Promise<void> {
   reconcile().catch((err) => log.warn({ err }, 'reconcile failed; will retry'));
   const job = cron.schedule('*/5 * * * *', () => void reconcile().catch((err) => log.warn({ err }, 'reconcile failed')));
 
+  // R-DL-2: the supervisors' morning digest of overdue work (in-app, and e-mail when SMTP is set).
+  const mailer = config.SMTP_URL ? nodemailer.createTransport(config.SMTP_URL) : null;
+  const digest = cron.schedule(
+    config.DIGEST_CRON,
+    () =>
+      void sendOverdueDigest(db, { mailer, from: config.SMTP_FROM, log }).then(
+        (result) => log.info(result, 'overdue digest sent'),
+        (err) => log.warn({ err }, 'overdue digest failed'),
+      ),
+    { timezone: 'Asia/Ho_Chi_Minh' },
+  );
+
   const shutdown = () => {
     log.info('api stopping');
     void job.stop();
+    void digest.stop();
     server.close(() => {
       void Promise.all([db.close(), connection.close()]).finally(() => process.exit(0));
     });

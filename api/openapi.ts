@@ -5,7 +5,13 @@
 import { z } from 'zod';
 import { calendarOpenApiPaths } from './routes/calendar.routes';
 import { documentTypesOpenApiPaths } from './routes/document-types.routes';
+import { documentsOpenApiPaths } from './routes/documents.routes';
+import { incomingOpenApiPaths } from './routes/incoming.routes';
+import { outgoingOpenApiPaths } from './routes/outgoing.routes';
+import { paperRulesOpenApiPaths } from './routes/paper-rules.routes';
 import { registersOpenApiPaths } from './routes/registers.routes';
+import { routingRulesOpenApiPaths } from './routes/routing-rules.routes';
+import { tasksOpenApiPaths } from './routes/tasks.routes';
 import { usersOpenApiPaths } from './routes/users.routes';
 import * as s from './schemas';
 
@@ -81,6 +87,12 @@ export function openApiDocument(): Record<string, unknown> {
       ...registersOpenApiPaths,
       ...usersOpenApiPaths,
       ...documentTypesOpenApiPaths,
+      ...outgoingOpenApiPaths,
+      ...incomingOpenApiPaths,
+      ...documentsOpenApiPaths,
+      ...tasksOpenApiPaths,
+      ...routingRulesOpenApiPaths,
+      ...paperRulesOpenApiPaths,
     },
   };
 }

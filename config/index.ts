@@ -42,6 +42,8 @@ const schema = z.object({
   /** Largest accepted single file (R-FMT-1), and all files of one document together. */
   FILE_MAX_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
   DOCUMENT_FILES_MAX_BYTES: z.coerce.number().int().positive().default(200 * 1024 * 1024),
+  /** Most files one document may carry (main PDF + attachments). */
+  DOCUMENT_MAX_FILES: z.coerce.number().int().min(1).max(1000).default(50),
   /** Zip-based formats (docx, xlsx, odt, ods): limits against zip bombs. */
   ZIP_MAX_UNCOMPRESSED_BYTES: z.coerce.number().int().positive().default(200 * 1024 * 1024),
   ZIP_MAX_RATIO: z.coerce.number().positive().default(100),
@@ -50,6 +52,11 @@ const schema = z.object({
   TRUST_ANCHORS_DIR: z.string().default('trust-anchors'),
   /** `<orgCode>.p12` keystores of organizations that sign on the server (R-OUT-1), with `<orgCode>.pass` holding the passphrase. Relative to DATA_DIR unless absolute. */
   SIGNING_KEYS_DIR: z.string().default('signing-keys'),
+  /** Mail server for the daily overdue digest (R-DL-2), e.g. smtp://user:pass@mail.sonla.gov.vn:587; unset → in-app only. */
+  SMTP_URL: z.string().url().optional(),
+  SMTP_FROM: z.string().min(3).default('Hệ thống quản lý văn bản Sơn La <no-reply@sonla.gov.vn>'),
+  /** When the overdue digest goes out (cron syntax, Vietnam time). */
+  DIGEST_CRON: z.string().min(9).default('30 7 * * *'),
   SEED_DEMO_DATA: z
     .enum(['true', 'false'])
     .default('true')

@@ -148,22 +148,86 @@ export async function seed(db: Database, opts: SeedOptions, log: (msg: string) =
   });
   // The business calendar is real data, seeded whether or not demo users are.
   await seedCalendar(db, {}, log);
+  await seedPaperRules(db, opts.provinceCode, log);
   if (!opts.withDemoUsers) return;
   const existing = new Set((await db.models.User.findAll({ attributes: ['username'] })).map((u) => u.username));
   const missing = DEMO_USERS.filter((u) => !existing.has(u.username));
-  if (!missing.length) return;
-  const passwordHash = await hash(opts.demoPassword);
-  for (const u of missing) {
-    await sequelize.query(
-      `INSERT INTO users (username, password_hash, full_name, position, organization_code, supervises_code, roles)
-       VALUES (?, ?, ?, ?, ?, ?, ?::text[]) ON CONFLICT (username) DO NOTHING`,
-      {
-        replacements: [
-          u.username, passwordHash, u.fullName, u.position, withProvince(u.org, opts.provinceCode),
-          u.supervises ? withProvince(u.supervises, opts.provinceCode) : null, `{${u.roles.join(',')}}`,
-        ],
-      },
-    );
+  if (missing.length) {
+    const passwordHash = await hash(opts.demoPassword);
+    for (const u of missing) {
+      await sequelize.query(
+        `INSERT INTO users (username, password_hash, full_name, position, organization_code, supervises_code, roles)
+         VALUES (?, ?, ?, ?, ?, ?, ?::text[]) ON CONFLICT (username) DO NOTHING`,
+        {
+          replacements: [
+            u.username, passwordHash, u.fullName, u.position, withProvince(u.org, opts.provinceCode),
+            u.supervises ? withProvince(u.supervises, opts.provinceCode) : null, `{${u.roles.join(',')}}`,
+          ],
+        },
+      );
+    }
+    log(`seeded ${missing.length} demo users`);
   }
-  log(`seeded ${missing.length} demo users`);
+  await seedDemoRoutingRules(db, opts.provinceCode, log);
+}
+
+/**
+ * "Paper accompanies" rules (QĐ 2588 Article 5.3, R-OUT-4): real data, seeded on every start.
+ * Documents to the Provincial People's Committee itself (not its subtree) also go on paper.
+ * Inserted when no rule of that name exists, so an admin's edit or deactivation is kept.
+ */
+export const PAPER_RULES = (provinceCode: string) => [{ name: 'Văn bản gửi UBND tỉnh kèm bản giấy', receiverCode: provinceCode, receiverSubtree: false }];
+
+async function seedPaperRules(db: Database, provinceCode: string, log: (msg: string) => void): Promise<void> {
+  let inserted = 0;
+  for (const r of PAPER_RULES(provinceCode)) {
+    const [, count] = await db.sequelize.query(
+      `INSERT INTO paper_rules (name, receiver_code, receiver_subtree)
+       SELECT :name, :receiverCode, :receiverSubtree WHERE NOT EXISTS (SELECT 1 FROM paper_rules WHERE name = :name)`,
+      { replacements: r },
+    );
+    inserted += Number(count ?? 0);
+  }
+  if (inserted) log(`seeded ${inserted} paper rules`);
+}
+
+/** Sở TT&TT sends digital-transformation and IT documents straight to its specialist (R-ROUTE-1 example). */
+const DEMO_KEYWORD_RULE = {
+  org: '000.00.03.H52',
+  name: 'Chuyển đổi số, công nghệ thông tin: chuyên viên phụ trách',
+  keywords: ['chuyển đổi số', 'công nghệ thông tin'],
+  username: 'chuyenvien.stttt',
+};
+export const DEFAULT_ROUTING_RULE_NAME = 'Mặc định: chuyển lãnh đạo cơ quan phân công';
+
+/**
+ * Demo routing rules (R-ROUTE-1): every demo organization with a leader routes to that leader by
+ * default, and one keyword rule. Rules are versioned rows (id, version); a missing rule is
+ * inserted as version 1, an existing one (any version, active or not) is left to the admin.
+ */
+async function seedDemoRoutingRules(db: Database, provinceCode: string, log: (msg: string) => void): Promise<void> {
+  const { sequelize } = db;
+  let inserted = 0;
+  const insertRule = async (r: { org: string; name: string; priority: number; isDefault: boolean; match: object; username: string; kind: 'leader' | 'user' }) => {
+    const [, count] = await sequelize.query(
+      `INSERT INTO routing_rules (id, version, organization_code, name, priority, is_default, match, target)
+       SELECT gen_random_uuid(), 1, :org, :name, :priority, :isDefault, CAST(:match AS jsonb), jsonb_build_object('kind', CAST(:kind AS text), 'userId', u.id)
+         FROM users u
+        WHERE u.username = :username AND u.organization_code = :org
+          AND NOT EXISTS (SELECT 1 FROM routing_rules x WHERE x.organization_code = :org AND (x.name = :name OR (:isDefault AND x.is_default)))`,
+      { replacements: { ...r, match: JSON.stringify(r.match) } },
+    );
+    inserted += Number(count ?? 0);
+  };
+  const leaders = new Map<string, string>();
+  for (const u of DEMO_USERS) {
+    const org = withProvince(u.org, provinceCode);
+    if (u.roles.includes('leader') && !leaders.has(org)) leaders.set(org, u.username);
+  }
+  for (const [org, username] of leaders) {
+    await insertRule({ org, name: DEFAULT_ROUTING_RULE_NAME, priority: 1000, isDefault: true, match: {}, username, kind: 'leader' });
+  }
+  const k = DEMO_KEYWORD_RULE;
+  await insertRule({ org: withProvince(k.org, provinceCode), name: k.name, priority: 10, isDefault: false, match: { keywords: k.keywords }, username: k.username, kind: 'user' });
+  if (inserted) log(`seeded ${inserted} demo routing rules`);
 }

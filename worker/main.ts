@@ -6,6 +6,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { loadConfig } from '../config';
 import { connectDatabase } from '../db/database';
 import { createLogger } from '../api/logger';
+import { formatLimitsFromConfig } from '../activities/formats';
 import { loadTrustAnchors, signatureDirs } from '../activities/signatures';
 import { createWorker } from './create-worker';
 
@@ -25,7 +26,14 @@ async function main(): Promise<void> {
   }
   const db = connectDatabase(config.DATABASE_URL);
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
-  const worker = await createWorker({ connection, db, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE });
+  const worker = await createWorker({
+    connection,
+    db,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    trust: signatureDirs(config),
+    formatLimits: formatLimitsFromConfig(config),
+  });
   log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE }, 'worker started');
   // Say at start-up whether signatures can be judged trusted (R-REC-2), not at the first document.
   const { trustAnchorsDir } = signatureDirs(config);

@@ -160,7 +160,25 @@ export async function outgoingDocumentWorkflow(input: OutgoingWorkflowInput): Pr
         urgency: input.urgency,
         taskQueue: input.taskQueue,
     };
-    await startChildOnce('documentChangeWorkflow', workflowIds.change(input.replacesId, (input.replacesRevision ?? 0) + 1), [change]);
+    // The replaced document may have had further changes since the draft was made: take the next
+    // free change number (a taken id here is another change, never this one: child starts are
+    // not re-issued on replay).
+    const first = (input.replacesRevision ?? 0) + 1;
+    for (let n = first; ; n += 1) {
+      try {
+        await startChild('documentChangeWorkflow', {
+          workflowId: workflowIds.change(input.replacesId, n),
+          taskQueue: input.taskQueue,
+          args: [change],
+          parentClosePolicy: ParentClosePolicy.ABANDON,
+          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+          priority,
+        });
+        break;
+      } catch (err) {
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError) || n >= first + 100) throw err;
+      }
+    }
   }
   await Promise.all(result.receivers.filter((r) => needsPaper(r.channel)).map((r) => dispatchPaper(r)));
 
@@ -174,7 +192,7 @@ export async function outgoingDocumentWorkflow(input: OutgoingWorkflowInput): Pr
     await acts.recordSent({ documentId: input.documentId, receiverCode: receiver.code, at: now(), key: `${workflowId}:sent:${receiver.code}` });
   }
 
-  async function startChildOnce(workflowType: 'incomingDocumentWorkflow' | 'documentChangeWorkflow', id: string, args: unknown[]): Promise<void> {
+  async function startChildOnce(workflowType: 'incomingDocumentWorkflow', id: string, args: unknown[]): Promise<void> {
     try {
       await startChild(workflowType, {
         workflowId: id,

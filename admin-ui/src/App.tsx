@@ -5,16 +5,23 @@ import connections from './connections';
 import { Dashboard } from './Dashboard';
 import { dataProvider } from './dataProvider';
 import deadlineTester, { DeadlineTester } from './deadline-tester';
+import { DOCUMENT_REDIRECT_PATH, DocumentRedirect } from './documents/DocumentRedirect';
 import documentTypes from './document-types';
 import holidays from './holidays';
+import incoming from './incoming';
 import { i18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
 import notifications from './notifications';
 import organizations, { OrganizationTree } from './organizations';
+import outgoing from './outgoing';
+import overdue from './overdue';
+import paperRules from './paper-rules';
 import policies from './policies';
 import registerCounters from './register-counters';
 import registerEntries from './register-entries';
+import routingRules, { RoutingRuleTester, routingRuleTester } from './routing-rules';
+import tasks from './tasks';
 import { theme } from './theme';
 import users from './users';
 
@@ -33,6 +40,10 @@ export const App = () => (
         requireAuth
         disableTelemetry
     >
+        <Resource name="tasks" {...tasks} />
+        <Resource name="incoming" {...incoming} />
+        <Resource name="outgoing" {...outgoing} />
+        <Resource name="overdue" {...overdue} />
         <Resource name="organizations" {...organizations} />
         <Resource name="connections" {...connections} />
         <Resource name="notifications" {...notifications} />
@@ -42,9 +53,13 @@ export const App = () => (
         <Resource name="policies" {...policies} />
         <Resource name="register-entries" {...registerEntries} />
         <Resource name="register-counters" {...registerCounters} />
+        <Resource name="routing-rules" {...routingRules} />
+        <Resource name="paper-rules" {...paperRules} />
         <CustomRoutes>
             <Route path="/organization-tree" element={<OrganizationTree />} />
             <Route path={deadlineTester.path} element={<DeadlineTester />} />
+            <Route path={routingRuleTester.path} element={<RoutingRuleTester />} />
+            <Route path={DOCUMENT_REDIRECT_PATH} element={<DocumentRedirect />} />
         </CustomRoutes>
     </Admin>
 );

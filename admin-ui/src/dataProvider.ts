@@ -1,19 +1,28 @@
 // ra-data-simple-rest on /api, with a bearer-token httpClient that turns the
 // API's problem+json errors into HttpErrors react-admin can show (message =
 // problem detail, body.errors = per-field messages), plus the workflow calls
-// that are not CRUD.
+// that are not CRUD: connection steps, registers, passwords, and the decisions
+// of the document processes (accept, refuse, route, assign, issue, recall, …).
 import simpleRestProvider from 'ra-data-simple-rest';
-import type { DataProvider, Identifier } from 'react-admin';
+import { HttpError, type CreateParams, type DataProvider, type Identifier } from 'react-admin';
 import { httpErrorFromProblem } from './auth/problem';
 import { currentToken, readSession, saveSession } from './auth/session';
 import type {
     AppNotification,
+    Colleague,
     Connection,
     ConnectionState,
     DeadlineQuery,
     DeadlineResult,
+    Delivery,
+    DocumentChanges,
+    HistoryEntry,
     RegisterCounter,
     RegisterEntry,
+    RoutingRule,
+    RoutingTarget,
+    RoutingTestQuery,
+    RoutingTestResult,
     User,
 } from './types';
 
@@ -58,6 +67,113 @@ export const httpClient = async (url: string, options: RequestInit = {}): Promis
 const post = (path: string, body: unknown, method = 'POST') =>
     httpClient(`${API_URL}${path}`, { method, body: JSON.stringify(body) });
 
+const idPath = (id: Identifier) => encodeURIComponent(String(id));
+
+/** Answers that are a bare array or `{data: [...]}` both read as the array. */
+const arrayOf = <T>(json: unknown): T[] => {
+    if (Array.isArray(json)) return json as T[];
+    const data = (json as { data?: unknown } | null | undefined)?.data;
+    return Array.isArray(data) ? (data as T[]) : [];
+};
+
+/** Resources whose create is multipart: `metadata` (JSON) + `files`, in this order of inputs. */
+const MULTIPART_FILE_INPUTS: Record<string, readonly string[]> = {
+    // the main signed PDF first, then the attachments (R-OUT-1)
+    outgoing: ['mainFile', 'attachments'],
+    // the scan of a plain paper document (R-REC-5)
+    incoming: ['files'],
+};
+
+type FileValue = { rawFile?: File } | File | null | undefined;
+const rawFileOf = (value: FileValue): File | null => {
+    if (!value) return null;
+    if (typeof File !== 'undefined' && value instanceof File) return value;
+    return (value as { rawFile?: File }).rawFile ?? null;
+};
+
+/** Leaves out empty strings and nulls so optional metadata stays absent, not blank. */
+const compact = (values: Record<string, unknown>): Record<string, unknown> =>
+    Object.fromEntries(
+        Object.entries(values).filter(
+            ([, v]) => v !== undefined && v !== null && !(typeof v === 'string' && v.trim() === '') && !(Array.isArray(v) && v.length === 0),
+        ),
+    );
+
+/**
+ * The server names file problems `files` / `files.<n>` (n = position in the upload); on the
+ * outgoing form position 0 is the main-file input and the rest the attachments input.
+ */
+const fileInputOfError = (resource: string, field: string): string => {
+    const match = /^files(?:\.(\d+))?$/.exec(field);
+    if (!match) return field;
+    const inputs = MULTIPART_FILE_INPUTS[resource] ?? [];
+    if (inputs.length < 2) return inputs[0] ?? field;
+    return match[1] === '0' || match[1] === undefined ? inputs[0]! : inputs[1]!;
+};
+
+const withFileInputErrors = (resource: string, error: unknown): unknown => {
+    if (!(error instanceof HttpError)) return error;
+    const body = error.body as { errors?: Record<string, unknown> } | undefined;
+    if (!body?.errors) return error;
+    const errors: Record<string, unknown> = {};
+    for (const [field, message] of Object.entries(body.errors)) {
+        const input = fileInputOfError(resource, field);
+        if (!(input in errors)) errors[input] = message;
+    }
+    return new HttpError(error.message, error.status, { ...body, errors });
+};
+
+export const multipartOf = (resource: string, data: Record<string, unknown>): FormData => {
+    const fileInputs = MULTIPART_FILE_INPUTS[resource] ?? [];
+    const metadata = compact(Object.fromEntries(Object.entries(data).filter(([key]) => !fileInputs.includes(key))));
+    const form = new FormData();
+    form.append('metadata', JSON.stringify(metadata));
+    for (const input of fileInputs) {
+        const value = data[input] as FileValue | FileValue[];
+        for (const item of Array.isArray(value) ? value : [value]) {
+            const file = rawFileOf(item);
+            if (file) form.append('files', file, file.name);
+        }
+    }
+    return form;
+};
+
+/** Bodies of the incoming document's decisions (docs/document-processes.md, HTTP contract). */
+export interface IncomingActionBodies {
+    accept: { note?: string };
+    refuse: { reason: string };
+    route: { target: RoutingTarget };
+    assign: { handlerId: string; coHandlerIds?: string[]; dueAt?: string; reason?: string };
+    complete: { result: string };
+    extend: { dueAt: string; reason: string };
+    'paper-received': Record<string, never>;
+    'acknowledge-recall': { agree: boolean; reason?: string };
+}
+export type IncomingAction = keyof IncomingActionBodies;
+
+/** Bodies of the outgoing document's actions. */
+export interface OutgoingActionBodies {
+    issue: { signOnServer?: boolean };
+    recall: { reason: string };
+    update: { reason: string; changes: DocumentChanges; addReceivers?: string[]; removeReceivers?: string[] };
+    'paper-dispatched': { receiverCode: string; note?: string };
+    'paper-recalled': { receiverCode: string };
+}
+export type OutgoingAction = keyof OutgoingActionBodies;
+
+/** A file or printable PDF through the API with the bearer token (links cannot carry it). */
+export const fetchBlob = async (path: string): Promise<Blob> => {
+    const headers = new Headers({ Accept: 'application/pdf, application/octet-stream, */*' });
+    const token = currentToken();
+    if (token) headers.set('Authorization', `Bearer ${token}`);
+    const response = await fetch(`${API_URL}${path}`, { headers });
+    if (!response.ok) {
+        const text = await response.text();
+        throw httpErrorFromProblem(response.status, response.statusText, parseBody(text));
+    }
+    return response.blob();
+};
+
 /** The data provider plus the custom workflow methods. */
 export interface AppDataProvider extends DataProvider {
     /** R-CONN-1: move an organization's connection process to its next state. */
@@ -78,12 +194,70 @@ export interface AppDataProvider extends DataProvider {
     resetUserPassword(id: Identifier, password: string): Promise<{ data: User }>;
     /** R-SEC-2: the caller changes their own password; 400 with a field error when the current one is wrong. */
     changeMyPassword(currentPassword: string, newPassword: string): Promise<{ data: null }>;
+    /** R-REC-3, R-ROUTE-2, R-DL-3, R-REC-5, R-RCL-1: a decision on an incoming document. */
+    incomingAction<A extends IncomingAction>(id: Identifier, action: A, body: IncomingActionBodies[A]): Promise<{ data: unknown }>;
+    /** R-OUT-1..4, R-RCL-1..3: issue, recall, update, paper dispatch and paper recall. */
+    outgoingAction<A extends OutgoingAction>(id: Identifier, action: A, body: OutgoingActionBodies[A]): Promise<{ data: unknown }>;
+    /** R-DOC-3: the append-only history of a document, oldest first. */
+    getDocumentHistory(id: Identifier): Promise<{ data: HistoryEntry[] }>;
+    /** R-OUT-5: per receiver, the latest status of an issued document. */
+    getDeliveries(id: Identifier): Promise<{ data: Delivery[] }>;
+    /** Active users of the caller's organization, for the assignment pickers (R-ROUTE-2). */
+    getColleagues(): Promise<{ data: Colleague[] }>;
+    /** R-ROUTE-1: every version of a routing rule, newest first. */
+    getRoutingRuleVersions(id: Identifier): Promise<{ data: RoutingRule[] }>;
+    /** R-ROUTE-1: which rule fires for a document, and why. */
+    testRoutingRule(query: RoutingTestQuery): Promise<{ data: RoutingTestResult }>;
 }
 
 const base = simpleRestProvider(API_URL, httpClient);
 
 export const dataProvider: AppDataProvider = {
     ...base,
+    create: async (resource: string, params: CreateParams) => {
+        if (!MULTIPART_FILE_INPUTS[resource]) return base.create(resource, params);
+        try {
+            const { json } = await httpClient(`${API_URL}/${resource}`, {
+                method: 'POST',
+                body: multipartOf(resource, params.data as Record<string, unknown>),
+            });
+            // eslint-disable-next-line @typescript-eslint/no-explicit-any -- react-admin's generic record type
+            return { data: json as any };
+        } catch (error) {
+            throw withFileInputErrors(resource, error);
+        }
+    },
+    incomingAction: async (id, action, body) => {
+        const { json } = await post(`/incoming/${idPath(id)}/${action}`, body);
+        return { data: json ?? null };
+    },
+    outgoingAction: async (id, action, body) => {
+        const { json } = await post(`/outgoing/${idPath(id)}/${action}`, body);
+        return { data: json ?? null };
+    },
+    getDocumentHistory: async id => {
+        const { json } = await httpClient(`${API_URL}/documents/${idPath(id)}/history`);
+        return { data: arrayOf<HistoryEntry>(json) };
+    },
+    getDeliveries: async id => {
+        const { json } = await httpClient(`${API_URL}/outgoing/${idPath(id)}/deliveries`);
+        return { data: arrayOf<Delivery>(json) };
+    },
+    getColleagues: async () => {
+        // One page large enough for any organization; the pickers filter as the user types.
+        const query = new URLSearchParams({ range: JSON.stringify([0, 999]), sort: JSON.stringify(['fullName', 'ASC']) });
+        const { json } = await httpClient(`${API_URL}/colleagues?${query.toString()}`);
+        return { data: arrayOf<Colleague>(json) };
+    },
+    getRoutingRuleVersions: async id => {
+        const { json } = await httpClient(`${API_URL}/routing-rules/${idPath(id)}/versions`);
+        return { data: arrayOf<RoutingRule>(json) };
+    },
+    testRoutingRule: async query => {
+        const { json } = await post('/routing-rules/test', compact(query as unknown as Record<string, unknown>));
+        const body = (json ?? {}) as Partial<RoutingTestResult>;
+        return { data: { decision: body.decision ?? null, rules: body.rules ?? [] } };
+    },
     advanceConnection: async (code, to, note) => {
         const { json } = await post(`/connections/${encodeURIComponent(code)}/advance`, {
             to,

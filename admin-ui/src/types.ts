@@ -4,6 +4,9 @@ import type { RaRecord } from 'react-admin';
 import type { DayKind, DeadlineRule } from '../../domain/calendar';
 import type { DeadlineUrgency } from '../../domain/calendar-policy';
 import type { RegisterEntryDetails, RegisterKind } from '../../domain/registers';
+import type { IncomingStatus } from '../../domain/document-status';
+import type { ChangeKind, DeliveryChannel, DocumentChanges, OutgoingStatus, Step, Urgency } from '../../domain/documents';
+import type { RoutingMatch, RoutingTarget } from '../../domain/routing';
 
 export const ROLES = ['admin', 'clerk', 'leader', 'specialist', 'supervisor'] as const;
 export type Role = (typeof ROLES)[number];
@@ -154,7 +157,7 @@ export {
     type ReminderRule as ReminderPolicy,
     type SeasonalOfficeHours,
 } from '../../domain/calendar';
-export { DEADLINE_URGENCIES, POLICY_KEYS, type DeadlineUrgency, type EscalationPolicy, type StepDeadlinePolicy } from '../../domain/calendar-policy';
+export { DEADLINE_URGENCIES, POLICY_KEYS, type DeadlineUrgency, type EscalationPolicy, type PaperReminderPolicy, type StepDeadlinePolicy } from '../../domain/calendar-policy';
 
 export interface Policy extends RaRecord<string> {
     key: string;
@@ -237,4 +240,299 @@ export interface RegisterCounter extends RaRecord<string> {
     lastChangedBy: string | null;
     /** Only on GET/PUT of one register. */
     changes?: RegisterCounterChange[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Document processes (SPEC §7.1–7.5; docs/document-processes.md, HTTP contract): incoming and
+// outgoing documents, delivery tracking, history, tasks, routing and paper rules. The status and
+// step vocabularies are the server's own (pure domain modules, shared).
+
+export {
+    EDXML_STATUS_CODES,
+    INCOMING_STATUSES,
+    RECALL_STATUS_CODES,
+    type IncomingStatus,
+} from '../../domain/document-status';
+export {
+    CHANGE_KINDS,
+    DELIVERY_CHANNELS,
+    DELIVERY_STATUSES,
+    OUTGOING_STATUSES,
+    STEPS,
+    URGENCIES,
+    URGENCY_RANK,
+    type ChangeKind,
+    type DeliveryChannel,
+    type DeliveryStatus,
+    type DocumentChanges,
+    type OutgoingStatus,
+    type Step,
+    type Urgency,
+} from '../../domain/documents';
+export type { RoutingMatch, RoutingTarget } from '../../domain/routing';
+
+
+export const LEGAL_VALIDITIES = ['legally_valid', 'information_only'] as const;
+export type LegalValidity = (typeof LEGAL_VALIDITIES)[number];
+
+export const INTAKES = ['electronic', 'paper_accompanies', 'paper'] as const;
+export type Intake = (typeof INTAKES)[number];
+
+/** A stored file of a document (R-FMT-3); downloaded through GET /api/files/:id with the token. */
+export interface DocumentFile {
+    /** The stored file's id (GET /api/files/:fileId). */
+    fileId?: string;
+    id?: string;
+    url?: string;
+    originalName?: string;
+    name?: string;
+    mediaType?: string;
+    sizeBytes?: number;
+    sha256?: string;
+    role?: 'main' | 'attachment';
+    position?: number;
+}
+
+export const CHECK_NAMES = ['completeness', 'integrity', 'signature', 'formats'] as const;
+export type CheckName = (typeof CHECK_NAMES)[number];
+export const CHECK_OUTCOMES = ['passed', 'failed', 'warning'] as const;
+export type CheckOutcome = (typeof CHECK_OUTCOMES)[number];
+
+/** R-REC-2: one automatic check before acceptance, explained in Vietnamese by the server. */
+export interface CheckResult {
+    check: CheckName;
+    outcome: CheckOutcome;
+    detail: string;
+}
+
+export interface ReceiptChecks {
+    ok: boolean;
+    legalValidity: LegalValidity;
+    checks: CheckResult[];
+}
+
+/** Where the current step's deadline stands (R-DL-1..2). */
+export interface DocumentDeadline {
+    taskId?: string;
+    step?: Step | null;
+    dueAt: string | null;
+    remindAt?: string | null;
+    reminded?: boolean;
+    remindedAt?: string | null;
+    overdue?: boolean;
+    escalationLevel?: number;
+}
+
+/** A recall / update / replace from the sender awaiting the clerk's answer (R-RCL-1..3). */
+export interface PendingChange {
+    kind: ChangeKind;
+    reason: string;
+    changes?: DocumentChanges | null;
+    replacementId?: string | null;
+    at?: string | null;
+}
+
+interface DocumentRecord extends RaRecord<string> {
+    organizationCode: string;
+    organizationName?: string | null;
+    documentIdentifier?: string | null;
+    number?: number | null;
+    notation?: string | null;
+    numberAndNotation?: string | null;
+    documentDate?: string | null;
+    typeCode?: string | null;
+    typeName?: string | null;
+    field?: string | null;
+    summary: string;
+    signerPosition?: string | null;
+    signerName?: string | null;
+    urgency: Urgency;
+    dueAt?: string | null;
+    copies?: number | null;
+    pageCount?: number | null;
+    notes?: string | null;
+    legalValidity?: LegalValidity | null;
+    intake?: Intake;
+    files?: DocumentFile[];
+    overdue?: boolean;
+    createdAt?: string;
+    updatedAt?: string;
+}
+
+export interface IncomingDocument extends DocumentRecord {
+    status: IncomingStatus;
+    statusCode?: string | null;
+    senderCode?: string | null;
+    senderName?: string | null;
+    sentAt?: string | null;
+    receivedAt?: string | null;
+    registerNumber?: number | null;
+    storagePlace?: string | null;
+    checks?: ReceiptChecks | CheckResult[] | null;
+    deadline?: DocumentDeadline | null;
+    pendingChange?: PendingChange | null;
+    mainHandlerId?: string | null;
+    mainHandlerName?: string | null;
+    /** Main and co-handlers with their own task state (R-ROUTE-2). */
+    handlers?: Array<{ userId: string; fullName: string | null; role: 'main' | 'co' | null; status: string; dueAt: string | null }>;
+    departmentId?: string | null;
+    departmentName?: string | null;
+    result?: string | null;
+    completedAt?: string | null;
+    paperReceivedAt?: string | null;
+    routedRule?: { id: string; version: number; name: string; reasons?: string[] } | null;
+    sourceDocumentId?: string | null;
+    recallReason?: string | null;
+    recalledAt?: string | null;
+}
+
+export interface OutgoingReceiver {
+    code?: string;
+    receiverCode?: string;
+    name?: string | null;
+    receiverName?: string | null;
+    channel?: DeliveryChannel;
+    status?: string;
+}
+
+export interface OutgoingDocument extends DocumentRecord {
+    status: OutgoingStatus;
+    signedAt?: string | null;
+    issuedAt?: string | null;
+    receivers?: Array<OutgoingReceiver | string>;
+    replacesId?: string | null;
+    replacedById?: string | null;
+    recallReason?: string | null;
+    recalledAt?: string | null;
+    deadline?: DocumentDeadline | null;
+    createdByName?: string | null;
+}
+
+/** One receiver of an issued document as its sender tracks it (R-OUT-5, R-RCL-1). */
+export interface Delivery {
+    code?: string;
+    receiverCode?: string;
+    name?: string | null;
+    receiverName?: string | null;
+    channel: DeliveryChannel;
+    status: string;
+    statusCode?: string | null;
+    statusAt?: string | null;
+    reason?: string | null;
+    sentAt?: string | null;
+    paperStatus?: 'pending' | 'dispatched' | 'cancelled' | null;
+    paperDispatchedAt?: string | null;
+    changeKind?: ChangeKind | null;
+    changeCode?: string | null;
+    changeReason?: string | null;
+    changeAt?: string | null;
+    /** Some answers nest the change answer; both shapes are read. */
+    change?: { kind?: ChangeKind | null; code?: string | null; reason?: string | null; at?: string | null } | null;
+}
+
+/** One line of a document's history (R-DOC-3): append-only. */
+export interface HistoryEntry {
+    id: string | number;
+    at: string;
+    actorLabel?: string | null;
+    actorName?: string | null;
+    actor?: string | null;
+    action: string;
+    status?: string | null;
+    statusCode?: string | null;
+    reason?: string | null;
+    details?: Record<string, unknown> | null;
+}
+
+/** A piece of open work (R-DL-1): named, or for everyone with a role in the organization. */
+export interface Task extends RaRecord<string> {
+    documentId: string;
+    organizationCode: string;
+    organizationName?: string | null;
+    kind?: string;
+    step: Step;
+    title?: string | null;
+    urgency: Urgency;
+    dueAt?: string | null;
+    overdue?: boolean;
+    overdueAt?: string | null;
+    remindedAt?: string | null;
+    escalationLevel?: number;
+    escalatedTo?: string | null;
+    status?: string;
+    assigneeUserId?: string | null;
+    assigneeName?: string | null;
+    assigneeRole?: Role | null;
+    handlerRole?: 'main' | 'co' | null;
+    receiverCode?: string | null;
+    createdAt?: string;
+    direction?: 'incoming' | 'outgoing';
+    summary?: string | null;
+    documentSummary?: string | null;
+    numberAndNotation?: string | null;
+}
+
+/** An active user of the caller's organization (assignment pickers). */
+export interface Colleague {
+    id: string;
+    username?: string;
+    fullName: string;
+    position?: string | null;
+    roles?: Role[];
+    departmentId?: string | null;
+    departmentName?: string | null;
+}
+
+export interface RoutingRule extends RaRecord<string> {
+    version: number;
+    organizationCode: string;
+    organizationName?: string | null;
+    name: string;
+    priority: number;
+    isDefault: boolean;
+    active: boolean;
+    match: RoutingMatch;
+    target: RoutingTarget;
+    /** Who the target is (department, leader or user name). */
+    targetName?: string | null;
+    /** When the rule's first version was written. */
+    createdAt?: string;
+    /** When this version was written. */
+    updatedAt?: string;
+    createdBy?: string | null;
+    createdByName?: string | null;
+}
+
+/** What "Quy tắc nào áp dụng?" asks about: a document as routing sees it. */
+export interface RoutingTestQuery {
+    organizationCode: string;
+    senderCode?: string | null;
+    typeCode?: string | null;
+    field?: string | null;
+    urgency: Urgency;
+    summary: string;
+}
+
+/** The answer of POST /api/routing-rules/test: the rule that fires (or none) and every rule's verdict. */
+export interface RoutingTestResult {
+    decision: {
+        rule: { id: string; version: number; name: string; isDefault?: boolean };
+        target: RoutingTarget;
+        targetName?: string | null;
+        reasons: string[];
+    } | null;
+    rules: Array<{ id: string; version: number; name: string; priority: number; isDefault: boolean; active: boolean; matched: boolean; reasons: string[] }>;
+}
+
+/** R-OUT-4: when a paper copy accompanies the electronic one. */
+export interface PaperRuleRecord extends RaRecord<string> {
+    name: string;
+    senderCode: string | null;
+    senderName?: string | null;
+    receiverCode: string | null;
+    receiverName?: string | null;
+    receiverSubtree: boolean;
+    typeCodes: string[];
+    active: boolean;
+    createdAt?: string;
 }

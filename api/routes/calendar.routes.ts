@@ -34,9 +34,14 @@ import { parseListParams, sendList } from '../simple-rest';
 
 const HOUR_MS = 3_600_000;
 
-export function calendarRoutes(db: Database): Router {
+/**
+ * `onChange` runs after a successful write of a holiday or a policy, once the answer is ready
+ * (R-CAL-4: running processes recompute their deadlines); it must not throw.
+ */
+export function calendarRoutes(db: Database, hooks: { onChange?: (what: string) => void } = {}): Router {
   const repo = createCalendarRepository(db);
   const r = Router();
+  const changed = (what: string) => hooks.onChange?.(what);
 
   // ------------------------------------------------------------------------------- holidays
   r.get('/holidays', async (req, res) => {
@@ -66,6 +71,7 @@ export function calendarRoutes(db: Database): Router {
       ]);
     }
     res.status(201).location(`/api/holidays/${result.created.id}`).json(result.created);
+    changed(`holiday ${input.date} created`);
   });
 
   r.put('/holidays/:id', requireRole('admin'), async (req, res) => {
@@ -84,12 +90,14 @@ export function calendarRoutes(db: Database): Router {
     const row = await repo.updateHoliday(id, { kind: patch.kind, name: patch.name, note: patch.note }, callerOf(req).id);
     if (!row) throw problems.notFound('Ngày nghỉ');
     res.json(row);
+    changed(`holiday ${current.date} updated`);
   });
 
   r.delete('/holidays/:id', requireRole('admin'), async (req, res) => {
     const row = await repo.deleteHoliday(String(req.params.id), callerOf(req).id);
     if (!row) throw problems.notFound('Ngày nghỉ');
     res.json(row);
+    changed(`holiday ${row.date} deleted`);
   });
 
   // ------------------------------------------------------------------------------- policies
@@ -113,6 +121,7 @@ export function calendarRoutes(db: Database): Router {
     if (await repo.getPolicy(key)) throw problems.conflict(`Chính sách ${key} đã tồn tại; hãy sửa nó (policy exists; edit it instead)`, [{ path: 'id', message: 'đã tồn tại (already exists)' }]);
     const { record } = await repo.putPolicy(key, value, callerOf(req).id);
     res.status(201).location(`/api/policies/${encodeURIComponent(key)}`).json(record);
+    changed(`policy ${key} created`);
   });
 
   r.put('/policies/:key', requireRole('admin'), async (req, res) => {
@@ -123,6 +132,7 @@ export function calendarRoutes(db: Database): Router {
     const value = await validPolicyValue(key, raw);
     const { record, created } = await repo.putPolicy(key, value, callerOf(req).id);
     res.status(created ? 201 : 200).json(record);
+    changed(`policy ${key} updated`);
   });
 
   r.delete('/policies/:key', requireRole('admin'), async (req, res) => {
@@ -134,6 +144,7 @@ export function calendarRoutes(db: Database): Router {
     const row = await repo.deletePolicy(key);
     if (!row) throw problems.notFound('Chính sách');
     res.json(row);
+    changed(`policy ${key} deleted`);
   });
 
   async function validPolicyValue(key: string, raw: unknown): Promise<unknown> {

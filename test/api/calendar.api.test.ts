@@ -14,6 +14,8 @@ import { loadCalendar } from '../../db/repositories/calendar.repository';
 import { seed } from '../../db/seed';
 import { seedCalendar } from '../../db/seed-calendar';
 import { isWorkingDay } from '../../domain/calendar';
+import { POLICY_KEYS } from '../../domain/calendar-policy';
+import { testDocumentSettings } from '../support/app';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 
 const PASSWORD = 'Calendar-test-1';
@@ -40,7 +42,7 @@ beforeAll(async () => {
   await seedAgain();
   temporal = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) });
   const connection = { taskQueue: 'unused', deadline: '2019-12-30T16:59:59.999Z', reminderDaysBefore: [], repeatEveryDays: 7, escalateToOrgCodes: [] };
-  app = createApp({ db: tdb.db, temporal, tokens: createTokenService('calendar-test-secret-calendar-test-0123', 1), log: createLogger('silent'), connection, loginLimit: 1000, httpLog: false });
+  app = createApp({ db: tdb.db, temporal, tokens: createTokenService('calendar-test-secret-calendar-test-0123', 1), log: createLogger('silent'), connection, documents: testDocumentSettings('none'), loginLimit: 1000, httpLog: false });
 });
 afterAll(async () => {
   await temporal?.connection.close();
@@ -118,7 +120,9 @@ describe('seeded days off (R-CAL-2)', () => {
       'deadline.reminder': { workingDaysBefore: 1, shortDeadlineFraction: 0.25 },
       'deadline.escalation': { grace: { unit: 'working_days', count: 1 } },
     });
-    expect(res.headers['content-range']).toBe('policies 0-4/5');
+    // One row per policy key (office hours and every step's deadline, reminders, escalation, paper reminders).
+    expect(res.body.map((p: { id: string }) => p.id).sort()).toEqual(Object.values(POLICY_KEYS).sort());
+    expect(res.headers['content-range']).toBe(`policies 0-${Object.keys(POLICY_KEYS).length - 1}/${Object.keys(POLICY_KEYS).length}`);
   });
 });
 

@@ -11,6 +11,7 @@ import { createApp } from '../../api/app';
 import { createTokenService } from '../../api/auth';
 import { createLogger } from '../../api/logger';
 import { DOCUMENT_TYPES, seed } from '../../db/seed';
+import { testDocumentSettings } from '../support/app';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 
 const PASSWORD = 'Types-test-password-1';
@@ -40,7 +41,7 @@ beforeAll(async () => {
   await seed(tdb.db, { provinceCode: '000.00.00.H52', demoPassword: PASSWORD, withDemoUsers: true });
   temporal = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) });
   const connection = { taskQueue: 'unused', deadline: '2019-12-30T16:59:59.999Z', reminderDaysBefore: [], repeatEveryDays: 7, escalateToOrgCodes: [] };
-  app = createApp({ db: tdb.db, temporal, tokens: createTokenService('types-test-secret-types-test-secret-0123', 1), log: createLogger('silent'), connection, loginLimit: 1000, httpLog: false });
+  app = createApp({ db: tdb.db, temporal, tokens: createTokenService('types-test-secret-types-test-secret-0123', 1), log: createLogger('silent'), connection, documents: testDocumentSettings('none'), loginLimit: 1000, httpLog: false });
 });
 afterAll(async () => {
   await temporal?.connection.close();

@@ -11,6 +11,7 @@ import { createApp } from '../../api/app';
 import { createTokenService } from '../../api/auth';
 import { createLogger } from '../../api/logger';
 import { seed } from '../../db/seed';
+import { testDocumentSettings } from '../support/app';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 
 const PASSWORD = 'Users-test-password-1';
@@ -27,7 +28,7 @@ const connection = { taskQueue: 'unused', deadline: '2019-12-30T16:59:59.999Z', 
 const tokens: Record<string, string> = {};
 
 function build(loginLimit: number): Express {
-  return createApp({ db: tdb.db, temporal, tokens: createTokenService('users-test-secret-users-test-secret-0123', 1), log: createLogger('silent'), connection, loginLimit, httpLog: false });
+  return createApp({ db: tdb.db, temporal, tokens: createTokenService('users-test-secret-users-test-secret-0123', 1), log: createLogger('silent'), connection, documents: testDocumentSettings('none'), loginLimit, httpLog: false });
 }
 
 async function login(username: string, password = PASSWORD): Promise<string> {

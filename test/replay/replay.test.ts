@@ -18,12 +18,21 @@ function load(file: string) {
 
 beforeAll(() => quietRuntime());
 
-describe('replay of recorded histories (R-CONN-1, R-CONN-2)', () => {
-  test('R-CONN-1 when histories are present, then there is at least one per workflow', () => {
+/** The requirement each recorded process stands for, for the test titles. */
+const REQUIREMENT: Record<string, string> = {
+  connection: 'R-CONN-2',
+  incoming: 'R-REC-4 R-DL-2',
+  outgoing: 'R-OUT-2',
+  change: 'R-RCL-1',
+};
+
+describe('replay of recorded histories', () => {
+  test('R-CONN-1 R-REC-4 R-OUT-2 R-RCL-1 when histories are present, then there is at least one per workflow', () => {
+    for (const prefix of Object.keys(REQUIREMENT)) expect(files.filter((f) => f.startsWith(`${prefix}-`)).length).toBeGreaterThanOrEqual(1);
     expect(files.filter((f) => f.startsWith('connection-')).length).toBeGreaterThanOrEqual(2);
   });
 
-  test.each(files)('R-CONN-2 when %s is replayed against the current code, then it is deterministic', async (file) => {
+  test.each(files.map((f) => [REQUIREMENT[f.split('-')[0]] ?? 'R-DOC-3', f]))('%s when %s is replayed against the current code, then it is deterministic', async (_req, file) => {
     await Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, historyFromJSON(load(file)), file.replace(/\.json$/, ''));
   });
 
@@ -39,5 +48,19 @@ describe('replay of recorded histories (R-CONN-1, R-CONN-2)', () => {
     }
     expect(changed).toBeGreaterThan(0);
     await expect(Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, historyFromJSON(history), 'altered')).rejects.toThrow(/[Nn]ondetermin|does not match/);
+  });
+
+  test('R-REC-4 when an incoming history no longer matches the code (a step reordered), then replay reports non-determinism', async () => {
+    const history = load('incoming-lifecycle-with-deadlines.json');
+    let changed = 0;
+    for (const e of history.events) {
+      const attrs = e.activityTaskScheduledEventAttributes;
+      if (attrs?.activityType?.name === 'runReceiptChecks') {
+        attrs.activityType.name = 'acceptIncoming';
+        changed += 1;
+      }
+    }
+    expect(changed).toBe(1);
+    await expect(Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, historyFromJSON(history), 'altered-incoming')).rejects.toThrow(/[Nn]ondetermin|does not match/);
   });
 });

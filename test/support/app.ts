@@ -10,13 +10,22 @@ import { createApp } from '../../api/app';
 import { createTokenService, type TokenService } from '../../api/auth';
 import { createLogger } from '../../api/logger';
 import { createConnectionProcesses, reconcileConnectionProcesses, type ConnectionProcessSettings } from '../../api/services/connection-processes';
+import { trustAnchorsFrom, type DocumentProcessSettings } from '../../api/services/document-processes';
+import { formatLimitsFromConfig } from '../../activities/formats';
+import { loadConfig } from '../../config';
 import { createOrganizationsRepository } from '../../db/repositories/organizations.repository';
 import { seed } from '../../db/seed';
+import type { ActivityDeps } from '../../activities';
 import { createWorker } from '../../worker/create-worker';
 import { createTestDatabase, type TestDatabase } from './db';
 import { devServerEnv, uniqueTaskQueue, workflowBundle } from './temporal';
 
 export const DEMO_PASSWORD = 'Demo-password-1';
+
+/** Document-process settings of an app under test (AppDeps.documents): default limits, no trust anchors unless given. */
+export function testDocumentSettings(taskQueue: string, overrides: Partial<DocumentProcessSettings> = {}): DocumentProcessSettings {
+  return { taskQueue, formatLimits: formatLimitsFromConfig(loadConfig({})), maxFiles: 20, trustAnchors: async () => [], ...overrides };
+}
 
 export interface TestSystem {
   app: Express;
@@ -24,16 +33,24 @@ export interface TestSystem {
   tdb: TestDatabase;
   tokens: TokenService;
   settings: ConnectionProcessSettings;
+  documents: DocumentProcessSettings;
   listen(): Promise<{ url: string; server: http.Server }>;
   stop(): Promise<void>;
 }
 
-export async function startTestSystem(opts: { uiDir?: string; settings?: Partial<ConnectionProcessSettings> } = {}): Promise<TestSystem> {
+export async function startTestSystem(
+  opts: {
+    uiDir?: string;
+    settings?: Partial<ConnectionProcessSettings>;
+    activities?: Pick<ActivityDeps, 'trust' | 'formatLimits' | 'now'>;
+    documents?: Partial<DocumentProcessSettings>;
+  } = {},
+): Promise<TestSystem> {
   const tdb = await createTestDatabase();
   await seed(tdb.db, { provinceCode: '000.00.00.H52', demoPassword: DEMO_PASSWORD, withDemoUsers: true });
   const env = await devServerEnv();
   const taskQueue = uniqueTaskQueue('api');
-  const worker: Worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, db: tdb.db, workflowBundle: await workflowBundle() });
+  const worker: Worker = await createWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, db: tdb.db, workflowBundle: await workflowBundle(), ...opts.activities });
   const running = worker.run();
   const settings: ConnectionProcessSettings = {
     taskQueue,
@@ -43,8 +60,14 @@ export async function startTestSystem(opts: { uiDir?: string; settings?: Partial
     escalateToOrgCodes: ['000.00.01.H52', '000.00.03.H52'],
     ...opts.settings,
   };
+  // The API verifies drafts against the same trust anchors the worker's receipt checks use.
+  const documents = testDocumentSettings(taskQueue, {
+    ...(opts.activities?.formatLimits ? { formatLimits: opts.activities.formatLimits } : {}),
+    ...(opts.activities?.trust ? { trustAnchors: trustAnchorsFrom(opts.activities.trust.trustAnchorsDir) } : {}),
+    ...opts.documents,
+  });
   const tokens = createTokenService('test-secret-test-secret-test-secret-0123', 1);
-  const app = createApp({ db: tdb.db, temporal: env.client, tokens, log: createLogger('silent'), connection: settings, uiDir: opts.uiDir, loginLimit: 1000, httpLog: false });
+  const app = createApp({ db: tdb.db, temporal: env.client, tokens, log: createLogger('silent'), connection: settings, documents, uiDir: opts.uiDir, loginLimit: 1000, httpLog: false });
   // As the API does at start: every unconnected organization gets its process.
   await reconcileConnectionProcesses(createOrganizationsRepository(tdb.db), createConnectionProcesses(env.client, settings));
   const servers: http.Server[] = [];
@@ -54,6 +77,7 @@ export async function startTestSystem(opts: { uiDir?: string; settings?: Partial
     tdb,
     tokens,
     settings,
+    documents,
     listen: () =>
       new Promise((resolve) => {
         const server = app.listen(0, '127.0.0.1', () => {

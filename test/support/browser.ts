@@ -27,10 +27,15 @@ export interface BackOfficeSuite {
   signIn(page: Page, username: string, password?: string, opts?: { waitForDashboard?: boolean }): Promise<void>;
 }
 
-export function useBackOffice(): BackOfficeSuite {
+/** Options of the system under test besides the back office (e.g. trust anchors for signed documents). */
+export type BackOfficeSystemOptions = Omit<NonNullable<Parameters<typeof startTestSystem>[0]>, 'uiDir'>;
+
+/** `system` may be a function, called in beforeAll, for options that need files made first. */
+export function useBackOffice(system: BackOfficeSystemOptions | (() => BackOfficeSystemOptions | Promise<BackOfficeSystemOptions>) = {}): BackOfficeSuite {
   const suite = {} as BackOfficeSuite;
   beforeAll(async () => {
-    suite.sys = await startTestSystem({ uiDir: path.resolve(__dirname, '../../admin-ui/dist') });
+    const options = typeof system === 'function' ? await system() : system;
+    suite.sys = await startTestSystem({ ...options, uiDir: path.resolve(__dirname, '../../admin-ui/dist') });
     suite.url = (await suite.sys.listen()).url;
     suite.browser = await launchBrowser();
   });

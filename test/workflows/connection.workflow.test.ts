@@ -5,13 +5,13 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import type { createActivities } from '../../activities';
+import type { createConnectionActivities } from '../../activities/connection.activities';
 import { DAY_MS } from '../../domain/time';
 import { connectionWorkflow } from '../../workflows';
 import { advanceConnectionUpdate, connectionStatusQuery, workflowIds, type ConnectionWorkflowInput } from '../../workflows/definitions';
 import { timeSkippingEnv, uniqueTaskQueue, workflowBundle } from '../support/temporal';
 
-type Activities = ReturnType<typeof createActivities>;
+type Activities = ReturnType<typeof createConnectionActivities>;
 interface Call {
   name: keyof Activities;
   input: Record<string, unknown> & { at: string };

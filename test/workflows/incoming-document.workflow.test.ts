@@ -24,7 +24,7 @@ import {
   type IncomingWorkflowInput,
 } from '../../workflows/definitions';
 import { timeSkippingEnv, uniqueTaskQueue, workflowBundle } from '../support/temporal';
-import { DAY, fakeDocumentActivities, GRACE_MS, HOUR, STEP_MS, type FakeOptions } from './fake-document-activities';
+import { DAY, fakeDocumentActivities, GRACE_MS, HOUR, STEP_MS, type FakeOptions } from '../support/fake-document-activities';
 
 // A fresh server per test (it starts in well under a second): skipped time and timers of one
 // test's processes cannot leak into the next.

@@ -17,11 +17,29 @@ export type AccessAction =
     | 'void'
     | 'set_start'
     | 'deactivate'
-    | 'reset_password';
+    | 'reset_password'
+    // document processes (docs/document-processes.md, HTTP contract)
+    | 'accept'
+    | 'refuse'
+    | 'route'
+    | 'assign'
+    | 'complete'
+    | 'extend'
+    | 'paper_received'
+    | 'acknowledge_recall'
+    | 'print'
+    | 'issue'
+    | 'recall'
+    | 'update'
+    | 'paper_dispatched'
+    | 'paper_recalled'
+    | 'test';
 
 const ALL: readonly Role[] = ['admin', 'clerk', 'leader', 'specialist', 'supervisor'];
 /** Who reads the registers (R-DOC-1): everyone but specialists, as the API allows. */
 const REGISTER_READERS: readonly Role[] = ['admin', 'clerk', 'leader', 'supervisor'];
+/** Who acts on the organization's outgoing documents: its clerks and leaders. */
+const SENDERS: readonly Role[] = ['clerk', 'leader'];
 
 const POLICY: Record<string, Partial<Record<AccessAction, readonly Role[]>>> = {
     organizations: {
@@ -92,6 +110,61 @@ const POLICY: Record<string, Partial<Record<AccessAction, readonly Role[]>>> = {
         show: REGISTER_READERS,
         export: REGISTER_READERS,
         set_start: ['admin'],
+    },
+    // Incoming documents (R-REC, R-ROUTE, R-DL): everyone of the organization reads (admins all,
+    // supervisors their subtree); the clerk receives, the leader routes and assigns. "complete"
+    // is also open to the document's main handler, whatever their role (IncomingActions).
+    incoming: {
+        list: ALL,
+        show: ALL,
+        export: ALL,
+        create: ['clerk'],
+        accept: ['clerk'],
+        refuse: ['clerk'],
+        route: ['clerk', 'leader'],
+        assign: ['leader'],
+        complete: ['leader'],
+        extend: ['leader'],
+        paper_received: ['clerk'],
+        acknowledge_recall: ['clerk'],
+        print: ['admin', 'clerk', 'leader', 'specialist'],
+    },
+    // Outgoing documents (R-OUT, R-RCL): the organization's clerks and leaders act.
+    outgoing: {
+        list: ALL,
+        show: ALL,
+        export: ALL,
+        create: SENDERS,
+        issue: SENDERS,
+        recall: SENDERS,
+        update: SENDERS,
+        paper_dispatched: SENDERS,
+        paper_recalled: SENDERS,
+        print: SENDERS,
+    },
+    // "Việc của tôi": the caller's own open work.
+    tasks: {
+        list: ['clerk', 'leader', 'specialist'],
+    },
+    // Overdue steps (R-DL-2): leaders of their organization, supervisors of their subtree, admins.
+    overdue: {
+        list: ['leader', 'supervisor', 'admin'],
+    },
+    // Routing rules (R-ROUTE-1) and "paper accompanies" rules (R-OUT-4) are admin data.
+    'routing-rules': {
+        list: ['admin'],
+        show: ['admin'],
+        create: ['admin'],
+        edit: ['admin'],
+        delete: ['admin'],
+        test: ['admin'],
+    },
+    'paper-rules': {
+        list: ['admin'],
+        show: ['admin'],
+        create: ['admin'],
+        edit: ['admin'],
+        delete: ['admin'],
     },
 };
 

@@ -33,7 +33,8 @@ export const fieldNameOfPath = (path: ProblemFieldError['path']): string => {
         : String(path)
               .replace(/^#?\//, '')
               .split(/[./]/);
-    const withoutLocation = ['body', 'query', 'params'].includes(parts[0] ?? '')
+    // `metadata.<field>` names a field of a multipart upload's JSON part (documents).
+    const withoutLocation = ['body', 'query', 'params', 'metadata'].includes(parts[0] ?? '')
         ? parts.slice(1)
         : parts;
     return withoutLocation.filter(part => part !== '').join('.');

@@ -7,11 +7,17 @@ import connections from '../connections';
 import deadlineTester from '../deadline-tester';
 import documentTypes from '../document-types';
 import holidays from '../holidays';
+import incoming from '../incoming';
 import notifications from '../notifications';
 import organizations from '../organizations';
+import outgoing from '../outgoing';
+import overdue from '../overdue';
+import paperRules from '../paper-rules';
 import policies from '../policies';
 import registerCounters from '../register-counters';
 import registerEntries from '../register-entries';
+import routingRules, { routingRuleTester } from '../routing-rules';
+import tasks from '../tasks';
 import type { Role } from '../types';
 import users from '../users';
 
@@ -27,6 +33,11 @@ interface Entry {
 
 /** Menu order; each entry is shown only to the roles that may use it. */
 const ENTRIES: Entry[] = [
+    // Daily work first: the caller's tasks, the inbox, the outbox, what is late.
+    { resource: 'tasks', action: 'list', to: '/tasks', label: 'app.menu.tasks', icon: tasks.icon, testId: 'menu-tasks' },
+    { resource: 'incoming', action: 'list', to: '/incoming', label: 'app.menu.incoming', icon: incoming.icon, testId: 'menu-incoming' },
+    { resource: 'outgoing', action: 'list', to: '/outgoing', label: 'app.menu.outgoing', icon: outgoing.icon, testId: 'menu-outgoing' },
+    { resource: 'overdue', action: 'list', to: '/overdue', label: 'app.menu.overdue', icon: overdue.icon, testId: 'menu-overdue' },
     { resource: 'organizations', action: 'list', to: '/organizations', label: 'app.menu.organizations', icon: organizations.icon, testId: 'menu-organizations' },
     { resource: 'organizations', action: 'tree', to: '/organization-tree', label: 'app.menu.organization_tree', icon: AccountTreeIcon, testId: 'menu-organization-tree' },
     { resource: 'document-types', action: 'list', to: '/document-types', label: 'app.menu.document_types', icon: documentTypes.icon, testId: 'menu-document-types' },
@@ -35,6 +46,9 @@ const ENTRIES: Entry[] = [
     { resource: 'register-counters', action: 'list', to: '/register-counters', label: 'app.menu.register_counters', icon: registerCounters.icon, testId: 'menu-register-counters' },
     { resource: 'holidays', action: 'list', to: '/holidays', label: 'app.menu.holidays', icon: holidays.icon, testId: 'menu-holidays' },
     { resource: 'policies', action: 'list', to: '/policies', label: 'app.menu.policies', icon: policies.icon, testId: 'menu-policies' },
+    { resource: 'routing-rules', action: 'list', to: '/routing-rules', label: 'app.menu.routing_rules', icon: routingRules.icon, testId: 'menu-routing-rules' },
+    { resource: 'routing-rules', action: 'test', to: routingRuleTester.path, label: 'app.menu.routing_rule_tester', icon: routingRuleTester.icon, testId: 'menu-routing-rule-tester' },
+    { resource: 'paper-rules', action: 'list', to: '/paper-rules', label: 'app.menu.paper_rules', icon: paperRules.icon, testId: 'menu-paper-rules' },
     { resource: 'deadline-tester', action: 'use', to: deadlineTester.path, label: 'app.menu.deadline_tester', icon: deadlineTester.icon, testId: 'menu-deadline-tester' },
     { resource: 'notifications', action: 'list', to: '/notifications', label: 'app.menu.notifications', icon: notifications.icon, testId: 'menu-notifications' },
     { resource: 'users', action: 'list', to: '/users', label: 'app.menu.users', icon: users.icon, testId: 'menu-users' },

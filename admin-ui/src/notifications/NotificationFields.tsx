@@ -3,6 +3,7 @@ import type { MouseEvent } from 'react';
 import { Chip } from '@mui/material';
 import { Link, useCreatePath, usePermissions, useRecordContext, useTranslate, type FieldProps } from 'react-admin';
 import { canRole } from '../auth/access';
+import { documentRedirectPath } from '../documents/DocumentRedirect';
 import type { AppNotification, Role } from '../types';
 
 export const useNotificationKindLabel = () => {
@@ -34,9 +35,18 @@ export const NotificationReadField = (_props: FieldProps) => {
 export const NotificationSubjectField = (_props: FieldProps) => {
     const record = useRecordContext<AppNotification>();
     const createPath = useCreatePath();
+    const translate = useTranslate();
     const { permissions } = usePermissions<Role[]>();
     if (!record?.subjectId) return null;
     const type = record.subjectType ?? '';
+    // Documents (SPEC §7): the notification knows the id, not the direction.
+    if (type === 'document') {
+        return (
+            <Link to={documentRedirectPath(record.subjectId)} onClick={(event: MouseEvent) => event.stopPropagation()} data-testid={`notification-document-${record.id}`}>
+                {translate('app.notification.open_document')}
+            </Link>
+        );
+    }
     const resource =
         /connection/i.test(type) && canRole(permissions, 'connections', 'show')
             ? 'connections'

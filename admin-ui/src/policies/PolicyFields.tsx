@@ -9,6 +9,7 @@ import type {
     OfficeHours,
     OfficeHoursPolicy,
     OfficePeriod,
+    PaperReminderPolicy,
     Policy,
     ReminderPolicy,
     StepDeadlinePolicy,
@@ -117,6 +118,8 @@ export const PolicySummaryField = (_props: FieldProps) => {
         }
         case 'escalation':
             return <span>{translate('app.policy.escalation_summary', { grace: rule((value as unknown as EscalationPolicy).grace) })}</span>;
+        case 'paper_reminder':
+            return <span>{translate('app.policy.paper_reminder_summary', { every: rule((value as unknown as PaperReminderPolicy).every) })}</span>;
         default:
             return <code>{JSON.stringify(value)}</code>;
     }

@@ -194,6 +194,14 @@ export const EscalationInputs = () => (
     </Box>
 );
 
+/** R-REC-5: how often the clerk is reminded of an expected paper copy not yet confirmed. */
+export const PaperReminderInputs = () => (
+    <Box sx={{ width: '100%', maxWidth: 900 }} data-testid="paper-reminder-inputs">
+        <Section title="app.policy.paper_reminder_title" hint="app.policy.paper_reminder_hint" />
+        <RuleInput source="value.every" label="app.policy.paper_reminder_every" />
+    </Box>
+);
+
 /** A value without a form of its own, edited as JSON (a key added later on the server). */
 const JsonInput = () => (
     <TextInput
@@ -223,6 +231,8 @@ export const PolicyValueInputs = ({ policyKey }: { policyKey: string }) => {
             return <ReminderInputs />;
         case 'escalation':
             return <EscalationInputs />;
+        case 'paper_reminder':
+            return <PaperReminderInputs />;
         default:
             return <JsonInput />;
     }

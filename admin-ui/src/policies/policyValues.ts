@@ -11,7 +11,7 @@ import {
     type SeasonalOfficeHours,
 } from '../types';
 
-export type PolicyForm = 'office_hours' | 'step' | 'reminder' | 'escalation' | 'json';
+export type PolicyForm = 'office_hours' | 'step' | 'reminder' | 'escalation' | 'paper_reminder' | 'json';
 
 export const OVERRIDE_PREFIX = `${POLICY_KEYS.officeHours}:`;
 
@@ -21,12 +21,22 @@ export const overrideOrg = (key: string | null | undefined): string | null =>
 
 export const overrideKey = (orgCode: string) => `${OVERRIDE_PREFIX}${orgCode}`;
 
+/** One deadline rule per urgency (R-DL-1): routing, assignment, processing, sending (R-OUT-3), answering a recall. */
+const STEP_POLICY_KEYS: readonly string[] = [
+    POLICY_KEYS.routing,
+    POLICY_KEYS.assignment,
+    POLICY_KEYS.processing,
+    POLICY_KEYS.sending,
+    POLICY_KEYS.recallAnswer,
+];
+
 export const policyForm = (key: string | null | undefined): PolicyForm => {
     if (!key) return 'json';
     if (key === POLICY_KEYS.officeHours || overrideOrg(key)) return 'office_hours';
-    if (key === POLICY_KEYS.routing || key === POLICY_KEYS.processing) return 'step';
+    if (STEP_POLICY_KEYS.includes(key)) return 'step';
     if (key === POLICY_KEYS.reminder) return 'reminder';
     if (key === POLICY_KEYS.escalation) return 'escalation';
+    if (key === POLICY_KEYS.paperReminder) return 'paper_reminder';
     return 'json';
 };
 
@@ -96,6 +106,8 @@ export const cleanPolicyValue = (key: string, value: unknown): unknown => {
             return { workingDaysBefore: Number(v.workingDaysBefore), shortDeadlineFraction: Number(v.shortDeadlineFraction) };
         case 'escalation':
             return { grace: cleanRule(v.grace as Partial<DeadlineRule>) };
+        case 'paper_reminder':
+            return { every: cleanRule(v.every as Partial<DeadlineRule>) };
         default:
             return value;
     }

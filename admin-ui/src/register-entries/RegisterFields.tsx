@@ -6,8 +6,10 @@ import BlockIcon from '@mui/icons-material/Block';
 import DescriptionIcon from '@mui/icons-material/Description';
 import {
     AutocompleteInput,
+    Link,
     ReferenceInput,
     SelectInput,
+    useCreatePath,
     useRecordContext,
     useTranslate,
     type FieldProps,
@@ -76,14 +78,11 @@ export const VoidedField = (_props: FieldProps) => {
     );
 };
 
-/**
- * The document a number was given to: its number and notation and summary as the register
- * recorded them. The document pages come with the document processes; until then the link is
- * a placeholder that shows the document's id.
- */
+/** The document a number was given to: its number and notation and summary as the register recorded them, and a link to its page. */
 export const RegisterDocumentField = (_props: FieldProps) => {
     const record = useRecordContext<RegisterEntry>();
     const translate = useTranslate();
+    const createPath = useCreatePath();
     if (!record) return null;
     const d = record.details ?? {};
     return (
@@ -100,17 +99,18 @@ export const RegisterDocumentField = (_props: FieldProps) => {
                 </Typography>
             )}
             {record.documentId ? (
-                <Tooltip title={translate('app.register.document_link_pending', { id: record.documentId })}>
-                    <Chip
-                        size="small"
-                        variant="outlined"
-                        icon={<DescriptionIcon />}
-                        label={translate('app.register.document_link')}
-                        onClick={(event: MouseEvent) => event.stopPropagation()}
-                        sx={{ alignSelf: 'flex-start' }}
-                        data-testid={`register-document-${record.id}`}
-                    />
-                </Tooltip>
+                <Chip
+                    size="small"
+                    variant="outlined"
+                    icon={<DescriptionIcon />}
+                    label={translate('app.register.document_link')}
+                    component={Link}
+                    to={createPath({ resource: record.register, id: record.documentId, type: 'show' })}
+                    clickable
+                    onClick={(event: MouseEvent) => event.stopPropagation()}
+                    sx={{ alignSelf: 'flex-start' }}
+                    data-testid={`register-document-${record.id}`}
+                />
             ) : (
                 !d.numberAndNotation && !d.summary && (
                     <Typography variant="caption" color="text.secondary">

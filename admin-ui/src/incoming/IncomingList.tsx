@@ -1,0 +1,116 @@
+// "Văn bản đến": the incoming register / inbox of the caller's organization (admins all,
+// supervisors their subtree). Priority mode (R-DL-4): the server lists urgent documents first
+// and they are highlighted; deadlines are coloured (R-DL-2). Clerks get a "Chờ tiếp nhận" quick
+// filter (status arrived) and the intake form of a plain paper document (R-REC-5). The default
+// order is the server's "urgency" sort: most urgent first, then newest.
+import { Chip } from '@mui/material';
+import HourglassTopIcon from '@mui/icons-material/HourglassTop';
+import {
+    AutocompleteInput,
+    CreateButton,
+    DataTable,
+    DateInput,
+    ExportButton,
+    FilterButton,
+    List,
+    ReferenceInput,
+    SearchInput,
+    SelectInput,
+    TopToolbar,
+    useListContext,
+    usePermissions,
+    useRecordContext,
+    useTranslate,
+    type FieldProps,
+} from 'react-admin';
+import { canRole } from '../auth/access';
+import {
+    DeadlineChip,
+    DocumentSummaryField,
+    DocumentTypeField,
+    IncomingStatusField,
+    LegalValidityField,
+    SenderField,
+    UrgencyField,
+} from '../documents/DocumentFields';
+import { PRIORITY_SORT, incomingStatusChoices, stepDeadlineTone, urgencyChoices, urgencyRowSx } from '../documents/documentStates';
+import { DateTimeField } from '../fields/DateTimeField';
+import { QuickFilter } from '../fields/QuickFilter';
+import type { IncomingDocument, Role } from '../types';
+
+const incomingFilters = [
+    <SearchInput key="q" source="q" alwaysOn />,
+    <SelectInput key="status" source="status" choices={incomingStatusChoices} alwaysOn />,
+    <SelectInput key="urgency" source="urgency" choices={urgencyChoices} />,
+    <ReferenceInput key="typeCode" source="typeCode" reference="document-types" sort={{ field: 'sortOrder', order: 'ASC' }} perPage={100}>
+        <SelectInput optionText="name" />
+    </ReferenceInput>,
+    <ReferenceInput key="senderCode" source="senderCode" reference="organizations" sort={{ field: 'code', order: 'ASC' }}>
+        <AutocompleteInput filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 320 }} />
+    </ReferenceInput>,
+    <QuickFilter key="overdue" source="overdue" label="app.document.overdue_only" defaultValue={true} />,
+    <DateInput key="from" source="from" />,
+    <DateInput key="to" source="to" />,
+];
+
+/** "Chờ tiếp nhận": the clerk's own queue, arrived documents only (toggles the status filter). */
+const AwaitingReceptionToggle = () => {
+    const { filterValues, displayedFilters, setFilters } = useListContext();
+    const translate = useTranslate();
+    const active = filterValues?.status === 'arrived';
+    return (
+        <Chip
+            icon={<HourglassTopIcon />}
+            label={translate('app.incoming.awaiting_reception')}
+            color="primary"
+            variant={active ? 'filled' : 'outlined'}
+            onClick={() => {
+                const { status: _status, ...rest } = filterValues ?? {};
+                setFilters(active ? rest : { ...rest, status: 'arrived' }, { ...displayedFilters, status: true });
+            }}
+            sx={{ mr: 1 }}
+            data-testid="incoming-awaiting-reception"
+            aria-pressed={active}
+        />
+    );
+};
+
+const IncomingListActions = () => {
+    const { permissions } = usePermissions<Role[]>();
+    return (
+        <TopToolbar sx={{ alignItems: 'center' }}>
+            {canRole(permissions, 'incoming', 'accept') && <AwaitingReceptionToggle />}
+            <FilterButton />
+            {canRole(permissions, 'incoming', 'create') && <CreateButton label="app.incoming.create_paper" data-testid="incoming-create" />}
+            <ExportButton />
+        </TopToolbar>
+    );
+};
+
+const IncomingDeadlineField = (_props: FieldProps) => {
+    const record = useRecordContext<IncomingDocument>();
+    if (!record || ['completed', 'refused', 'recalled', 'deleted'].includes(record.status)) return null;
+    const deadline = record.deadline ?? (record.dueAt ? { dueAt: record.dueAt, overdue: record.overdue } : null);
+    if (!deadline?.dueAt) return null;
+    return <DeadlineChip dueAt={deadline.dueAt} tone={stepDeadlineTone(deadline)} testId={`incoming-deadline-${record.id}`} />;
+};
+
+export const IncomingList = () => (
+    <List filters={incomingFilters} empty={false} actions={<IncomingListActions />} sort={PRIORITY_SORT} perPage={25} title="app.menu.incoming">
+        <DataTable rowClick="show" bulkActionButtons={false} rowSx={urgencyRowSx} data-testid="incoming-table">
+            <DataTable.Col source="urgency" field={UrgencyField} />
+            <DataTable.Col source="receivedAt">
+                <DateTimeField source="receivedAt" />
+            </DataTable.Col>
+            <DataTable.Col source="registerNumber" />
+            <DataTable.Col source="numberAndNotation" field={DocumentSummaryField} />
+            <DataTable.Col source="senderName" field={SenderField} />
+            <DataTable.Col source="typeCode" field={DocumentTypeField} />
+            <DataTable.Col source="dueAt" field={IncomingDeadlineField} />
+            <DataTable.Col source="status" field={IncomingStatusField} />
+            <DataTable.Col source="legalValidity" disableSort>
+                <LegalValidityField source="legalValidity" compact />
+            </DataTable.Col>
+        </DataTable>
+    </List>
+);

@@ -1,0 +1,85 @@
+// "Văn bản đi": the outgoing documents of the caller's organization (admins all, supervisors
+// their subtree) — drafts, issued, recalled, replaced. Priority mode (R-DL-4): the most urgent
+// first, then newest, highlighted. Clerks and leaders start a new draft from here (R-OUT-1).
+import {
+    CreateButton,
+    DataTable,
+    DateInput,
+    ExportButton,
+    FilterButton,
+    List,
+    ReferenceInput,
+    SearchInput,
+    SelectInput,
+    TopToolbar,
+    useRecordContext,
+    useTranslate,
+    usePermissions,
+    type FieldProps,
+} from 'react-admin';
+import { canRole } from '../auth/access';
+import {
+    DocumentSummaryField,
+    DocumentTypeField,
+    LegalValidityField,
+    OutgoingStatusField,
+    UrgencyField,
+} from '../documents/DocumentFields';
+import { PRIORITY_SORT, outgoingStatusChoices, receiverCodeOf, receiverNameOf, urgencyChoices, urgencyRowSx } from '../documents/documentStates';
+import { DateKeyField } from '../fields/DateKeyField';
+import { DateTimeField } from '../fields/DateTimeField';
+import type { OutgoingDocument, Role } from '../types';
+
+const outgoingFilters = [
+    <SearchInput key="q" source="q" alwaysOn />,
+    <SelectInput key="status" source="status" choices={outgoingStatusChoices} alwaysOn />,
+    <SelectInput key="urgency" source="urgency" choices={urgencyChoices} />,
+    <ReferenceInput key="typeCode" source="typeCode" reference="document-types" sort={{ field: 'sortOrder', order: 'ASC' }} perPage={100}>
+        <SelectInput optionText="name" />
+    </ReferenceInput>,
+    <DateInput key="from" source="from" />,
+    <DateInput key="to" source="to" />,
+];
+
+const OutgoingListActions = () => {
+    const { permissions } = usePermissions<Role[]>();
+    return (
+        <TopToolbar>
+            <FilterButton />
+            {canRole(permissions, 'outgoing', 'create') && <CreateButton label="app.outgoing.create" data-testid="outgoing-create" />}
+            <ExportButton />
+        </TopToolbar>
+    );
+};
+
+/** The receivers in one line: "UBND tỉnh, Sở Tài chính (+3)". */
+const ReceiversField = (_props: FieldProps) => {
+    const record = useRecordContext<OutgoingDocument>();
+    const translate = useTranslate();
+    const receivers = record?.receivers ?? [];
+    if (!receivers.length) return null;
+    const names = receivers.slice(0, 2).map(r => receiverNameOf(r) || receiverCodeOf(r));
+    const more = receivers.length - names.length;
+    return <span>{`${names.join(', ')}${more > 0 ? ` ${translate('app.outgoing.more_receivers', { smart_count: more })}` : ''}`}</span>;
+};
+
+export const OutgoingList = () => (
+    <List filters={outgoingFilters} empty={false} actions={<OutgoingListActions />} sort={PRIORITY_SORT} perPage={25} title="app.menu.outgoing">
+        <DataTable rowClick="show" bulkActionButtons={false} rowSx={urgencyRowSx} data-testid="outgoing-table">
+            <DataTable.Col source="urgency" field={UrgencyField} />
+            <DataTable.Col source="numberAndNotation" field={DocumentSummaryField} />
+            <DataTable.Col source="documentDate">
+                <DateKeyField source="documentDate" withWeekday={false} />
+            </DataTable.Col>
+            <DataTable.Col source="typeCode" field={DocumentTypeField} />
+            <DataTable.Col source="receivers" field={ReceiversField} disableSort />
+            <DataTable.Col source="issuedAt">
+                <DateTimeField source="issuedAt" />
+            </DataTable.Col>
+            <DataTable.Col source="legalValidity" disableSort>
+                <LegalValidityField source="legalValidity" compact />
+            </DataTable.Col>
+            <DataTable.Col source="status" field={OutgoingStatusField} />
+        </DataTable>
+    </List>
+);
