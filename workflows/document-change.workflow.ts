@@ -189,7 +189,7 @@ export async function documentChangeWorkflow(input: ChangeWorkflowInput): Promis
       return;
     }
     if (t.kind !== 'update' && t.paperDispatched) {
-      await acts.openPaperRecall({ documentId: input.documentId, receiverCode: t.code, at: now(), key: `${workflowId}:paper-recall:${t.code}` });
+      await acts.openPaperRecall({ documentId: input.documentId, receiverCode: t.code, workflowId, at: now(), key: `${workflowId}:paper-recall:${t.code}` });
       const dl = new StepDeadline({
         documentId: input.documentId,
         step: 'paper_recall',
@@ -225,7 +225,7 @@ export async function documentChangeWorkflow(input: ChangeWorkflowInput): Promis
       await acts.recordSent({ documentId: input.documentId, receiverCode: r.code, at: now(), key: `${workflowId}:sent:${r.code}` });
     }
     if (needsPaper(r.channel)) {
-      await acts.openPaperDispatch({ documentId: input.documentId, receiverCode: r.code, at: now(), key: `${workflowId}:paper-open:${r.code}` });
+      await acts.openPaperDispatch({ documentId: input.documentId, receiverCode: r.code, workflowId, at: now(), key: `${workflowId}:paper-open:${r.code}` });
       paperPending.add(r.code);
       const dl = new StepDeadline({
         documentId: input.documentId,

@@ -7,9 +7,9 @@
 import type { Transaction } from 'sequelize';
 import type { ChangeKind, DocumentChanges } from '../../domain/documents';
 import type { Ctx } from './context';
-import { appendHistory } from './history';
+import { appendHistory, type HistoryEntry } from './history';
 import { applyMetadataChanges, findIncomingCopy, type DocumentRow } from './rows';
-import { closeTasks, refreshOverdue } from './tasks';
+import { cancelOpenTasks, refreshOverdue } from './tasks';
 
 export interface AgreedChange {
   kind: ChangeKind;
@@ -51,8 +51,7 @@ export async function applyAgreedChange(ctx: Ctx, t: Transaction, doc: DocumentR
       WHERE id = :id`,
     { id: doc.id, at: c.at, reason: c.reason, replacedBy: replacement?.id ?? null },
   );
-  await closeTasks(ctx, t, { documentId: doc.id }, { status: 'cancelled', at: c.at, actorId: c.actorId });
-  await refreshOverdue(ctx, t, doc.id);
+  await cancelOpenTasks(ctx, t, doc.id, { at: c.at, actorId: c.actorId });
   await appendHistory(ctx, t, {
     documentId: doc.id,
     at: c.at,
@@ -64,4 +63,14 @@ export async function applyAgreedChange(ctx: Ctx, t: Transaction, doc: DocumentR
     key: `${c.key}:recalled`,
   });
   return true;
+}
+
+/**
+ * The end of a change request on a receiver's copy: its overdue flag follows the tasks closed,
+ * and the answer (15 / 16) goes into its history with the status the copy has now.
+ */
+export async function recordChangeAnswered(ctx: Ctx, t: Transaction, documentId: string, h: Omit<HistoryEntry, 'documentId' | 'action' | 'status'>): Promise<void> {
+  await refreshOverdue(ctx, t, documentId);
+  const [{ status }] = await ctx.select<{ status: string }>(t, 'SELECT status FROM documents WHERE id = :id', { id: documentId });
+  await appendHistory(ctx, t, { ...h, documentId, action: 'change_answered', status });
 }

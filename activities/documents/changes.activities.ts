@@ -7,19 +7,15 @@
 import { RECALL_STATUS_CODES } from '../../domain/document-status';
 import { CHANGE_LABELS_VI, type DeliveryChannel } from '../../domain/documents';
 import { workflowIds } from '../../workflows/definitions';
-import { applyAgreedChange } from './change-apply';
+import { applyAgreedChange, recordChangeAnswered } from './change-apply';
 import { claim, nonRetryable, storedResult, type Ctx } from './context';
 import type { ChangeAnswer, ChangeTarget, DocumentActivities, StartChangeResult } from './contract';
 import { appendHistory } from './history';
 import { initialDeliveryStatus, planReceivers, receiverRow, receiverRows } from './receivers';
-import { applyMetadataChanges, findIncomingCopy, loadDocument, type DocumentRow } from './rows';
-import { closeTasks, notifyRole, notifyTaskAssignees, openTask, refreshOverdue, taskTitle } from './tasks';
+import { applyMetadataChanges, describeDocument, findIncomingCopy, loadDocument } from './rows';
+import { aboutDocument, closeTasks, notifyRole, openPaperTask, refreshOverdue } from './tasks';
 
 type ChangeActivities = Pick<DocumentActivities, 'startChange' | 'applyChangeWithoutProcess' | 'openPaperRecall' | 'recordChangeAnswer'>;
-
-function describe(doc: Pick<DocumentRow, 'number_and_notation' | 'summary'>): string {
-  return [doc.number_and_notation, doc.summary].filter(Boolean).join(' — ');
-}
 
 /** Receivers reached electronically inside the installation have an incoming process. */
 const hasIncomingProcess = (channel: DeliveryChannel) => channel === 'internal' || channel === 'both';
@@ -148,14 +144,9 @@ export function createChangeActivities(ctx: Ctx): ChangeActivities {
           : { agree: true, reason: copy.status === 'refused' ? 'văn bản đã bị từ chối nhận, không còn xử lý' : 'văn bản đã được thu hồi trước đó' };
         await closeTasks(ctx, t, { documentId: copy.id, steps: ['recall_answer'] }, { status: 'done', at: input.at, actorId: null });
         await ctx.exec(t, 'UPDATE documents SET pending_change = NULL WHERE id = :id', { id: copy.id });
-        await refreshOverdue(ctx, t, copy.id);
-        const [{ status }] = await ctx.select<{ status: string }>(t, 'SELECT status FROM documents WHERE id = :id', { id: copy.id });
-        await appendHistory(ctx, t, {
-          documentId: copy.id,
+        await recordChangeAnswered(ctx, t, copy.id, {
           at: input.at,
           actorId: null,
-          action: 'change_answered',
-          status,
           statusCode: RECALL_STATUS_CODES.agreed,
           reason: answer.reason,
           details: { kind: input.kind, agree: true, senderReason: input.reason, replacementId: input.replacementId, direct: true, result: answer },
@@ -171,24 +162,10 @@ export function createChangeActivities(ctx: Ctx): ChangeActivities {
         const row = await receiverRow(ctx, t, doc.id, input.receiverCode);
         if (!(await claim(ctx, t, input.key))) return;
         const name = row?.receiver_name ?? input.receiverCode;
-        const taskId = await openTask(ctx, t, {
-          documentId: doc.id,
-          organizationCode: doc.organization_code,
-          step: 'paper_recall',
-          assigneeRole: 'clerk',
-          receiverCode: input.receiverCode,
-          urgency: doc.urgency,
-          title: taskTitle('paper_recall', doc, name),
-          workflowId: doc.workflow_id,
-          key: `${input.key}:task`,
-        });
-        await notifyTaskAssignees(ctx, t, taskId ? [taskId] : [], {
+        await openPaperTask(ctx, t, doc, 'paper_recall', input, name, {
           kind: 'paper_recall_needed',
           title: 'Cần thu hồi bản giấy',
-          body: `Thu hồi bản giấy văn bản ${describe(doc)} đã gửi tới ${name}.`,
-          subjectType: 'document',
-          subjectId: doc.id,
-          dedupeKey: input.key,
+          body: `Thu hồi bản giấy văn bản ${describeDocument(doc)} đã gửi tới ${name}.`,
         });
         await appendHistory(ctx, t, {
           documentId: doc.id,
@@ -234,14 +211,12 @@ export function createChangeActivities(ctx: Ctx): ChangeActivities {
           key: input.key,
         });
         if (!input.agree) {
-          await notifyRole(ctx, t, [doc.organization_code], ['clerk'], {
+          const notice = aboutDocument(doc.id, input.key, {
             kind: 'change_refused',
             title: `Nơi nhận từ chối ${what} văn bản`,
-            body: `${name} từ chối ${what} văn bản ${describe(doc)}. Lý do: ${input.reason ?? 'không nêu'}`,
-            subjectType: 'document',
-            subjectId: doc.id,
-            dedupeKey: input.key,
+            body: `${name} từ chối ${what} văn bản ${describeDocument(doc)}. Lý do: ${input.reason ?? 'không nêu'}`,
           });
+          await notifyRole(ctx, t, [doc.organization_code], ['clerk'], notice);
         }
       });
     },

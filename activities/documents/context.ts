@@ -16,7 +16,8 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import type { Database } from '../../db/database';
-import { createRegistersRepository, type RegistersRepository } from '../../db/repositories/registers.repository';
+import { createRegistersRepository, type AllocateInput, type Allocation, type RegistersRepository } from '../../db/repositories/registers.repository';
+import { RegisterError } from '../../domain/registers';
 import { toVietnamIso } from '../../domain/time';
 import type { FormatLimits } from '../formats';
 
@@ -85,6 +86,16 @@ export async function storedResult<T>(ctx: Ctx, t: Transaction | null, key: stri
 /** A failure retrying cannot fix (bad state, missing configuration): the workflow decides. */
 export function nonRetryable(message: string, type: string, details?: unknown): ApplicationFailure {
   return ApplicationFailure.nonRetryable(message, type, ...(details === undefined ? [] : [details]));
+}
+
+/** Allocates the register entry in `t`; a register rule broken (closed year, voided…) is not retried. */
+export async function allocateRegisterEntry(ctx: Ctx, t: Transaction, input: AllocateInput): Promise<Allocation> {
+  try {
+    return await ctx.registers.allocate(input, t);
+  } catch (err) {
+    if (err instanceof RegisterError) throw nonRetryable(err.message, err.code);
+    throw err;
+  }
 }
 
 export function iso(value: Date | string | number): string;

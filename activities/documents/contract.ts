@@ -214,6 +214,12 @@ export interface IssueResult {
 export interface ReceiverEventInput {
   documentId: string;
   receiverCode: string;
+  /**
+   * The workflow that runs the step and holds its deadline (the change workflow for a paper
+   * recall or a receiver it added); its tasks name it, as the calendar-change signal goes there.
+   * When absent: the workflow id that starts `key`, else the document's own process.
+   */
+  workflowId?: string;
   at: string;
   key: string;
 }

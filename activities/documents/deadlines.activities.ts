@@ -3,19 +3,26 @@
  * organization's calendar, reminders, overdue marking, escalation up the organization tree to
  * supervisors, and extensions. The workflow owns the timers; these write what people see.
  */
+import type { Transaction } from 'sequelize';
 import { computeDeadline, reminderAt } from '../../domain/calendar';
 import { STEP_LABELS_VI } from '../../domain/documents';
 import { ancestorsOf } from '../../domain/org-code';
 import { calendarFor, policy, stepPolicy } from './calendar';
 import { claim, iso, storedResult, vnDateTime, type Ctx } from './context';
-import type { DocumentActivities, EscalationResult } from './contract';
+import type { DocumentActivities, EscalationResult, StepEventInput, StepRef } from './contract';
 import { appendHistory } from './history';
 import { loadDocument, organizationName } from './rows';
-import { notifyRole, notifyTaskAssignees, notifyUsers, openTaskIds, refreshOverdue, taskTitle } from './tasks';
+import { aboutDocument, notifyRole, notifyTaskAssignees, notifyUsers, openTaskIds, refreshOverdue, taskTitle } from './tasks';
 
 type DeadlineActivities = Pick<DocumentActivities, 'scheduleStep' | 'remindStep' | 'markStepOverdue' | 'escalateStep' | 'recordExtension'>;
 
+/** What a deadline event notes of its step in the history. */
+const stepDetails = (input: StepEventInput) => ({ step: input.step, receiverCode: input.receiverCode ?? null, dueAt: input.dueAt });
+
 export function createDeadlineActivities(ctx: Ctx): DeadlineActivities {
+  /** The open tasks of the step (only its receiver's, for per-receiver steps). */
+  const stepTaskIds = (t: Transaction, doc: { id: string }, input: StepRef) => openTaskIds(ctx, t, { documentId: doc.id, steps: [input.step], receiverCode: input.receiverCode });
+
   return {
     async scheduleStep(input) {
       const start = Date.parse(input.startedAt);
@@ -44,16 +51,18 @@ export function createDeadlineActivities(ctx: Ctx): DeadlineActivities {
         const doc = await loadDocument(ctx, t, input.documentId);
         if (!(await claim(ctx, t, input.key))) return;
         const now = ctx.now();
-        const taskIds = await openTaskIds(ctx, t, { documentId: doc.id, steps: [input.step], receiverCode: input.receiverCode });
+        const taskIds = await stepTaskIds(t, doc, input);
         if (taskIds.length) await ctx.exec(t, 'UPDATE tasks SET reminded_at = :now WHERE id IN (:taskIds)', { now, taskIds });
-        const notified = await notifyTaskAssignees(ctx, t, taskIds, {
-          kind: 'deadline_reminder',
-          title: `Nhắc hạn: ${STEP_LABELS_VI[input.step]}`,
-          body: `${taskTitle(input.step, doc)}. Hạn: ${vnDateTime(input.dueAt)}.`,
-          subjectType: 'document',
-          subjectId: doc.id,
-          dedupeKey: input.key,
-        });
+        const notified = await notifyTaskAssignees(
+          ctx,
+          t,
+          taskIds,
+          aboutDocument(doc.id, input.key, {
+            kind: 'deadline_reminder',
+            title: `Nhắc hạn: ${STEP_LABELS_VI[input.step]}`,
+            body: `${taskTitle(input.step, doc)}. Hạn: ${vnDateTime(input.dueAt)}.`,
+          }),
+        );
         await appendHistory(ctx, t, {
           documentId: doc.id,
           at: now,
@@ -61,7 +70,7 @@ export function createDeadlineActivities(ctx: Ctx): DeadlineActivities {
           action: 'reminder',
           status: doc.status,
           reason: `Nhắc hạn "${STEP_LABELS_VI[input.step]}" (hạn ${vnDateTime(input.dueAt)})`,
-          details: { step: input.step, receiverCode: input.receiverCode ?? null, dueAt: input.dueAt, notified },
+          details: { ...stepDetails(input), notified },
           key: input.key,
         });
       });
@@ -75,19 +84,22 @@ export function createDeadlineActivities(ctx: Ctx): DeadlineActivities {
       await ctx.transaction(async (t) => {
         const doc = await loadDocument(ctx, t, input.documentId);
         if (!(await claim(ctx, t, input.key))) return;
-        const taskIds = await openTaskIds(ctx, t, { documentId: doc.id, steps: [input.step], receiverCode: input.receiverCode });
+        const taskIds = await stepTaskIds(t, doc, input);
         if (taskIds.length) {
           await ctx.exec(t, 'UPDATE tasks SET overdue = true, overdue_at = CAST(:dueAt AS timestamptz) WHERE id IN (:taskIds)', { dueAt: input.dueAt, taskIds });
         }
         await refreshOverdue(ctx, t, doc.id);
-        const notified = await notifyRole(ctx, t, [doc.organization_code], ['leader'], {
-          kind: 'deadline_overdue',
-          title: `Quá hạn: ${STEP_LABELS_VI[input.step]}`,
-          body: `${taskTitle(input.step, doc)} đã quá hạn ${vnDateTime(input.dueAt)}.`,
-          subjectType: 'document',
-          subjectId: doc.id,
-          dedupeKey: input.key,
-        });
+        const notified = await notifyRole(
+          ctx,
+          t,
+          [doc.organization_code],
+          ['leader'],
+          aboutDocument(doc.id, input.key, {
+            kind: 'deadline_overdue',
+            title: `Quá hạn: ${STEP_LABELS_VI[input.step]}`,
+            body: `${taskTitle(input.step, doc)} đã quá hạn ${vnDateTime(input.dueAt)}.`,
+          }),
+        );
         await appendHistory(ctx, t, {
           documentId: doc.id,
           at: ctx.now(),
@@ -95,7 +107,7 @@ export function createDeadlineActivities(ctx: Ctx): DeadlineActivities {
           action: 'overdue',
           status: doc.status,
           reason: `Quá hạn "${STEP_LABELS_VI[input.step]}" (hạn ${vnDateTime(input.dueAt)})`,
-          details: { step: input.step, receiverCode: input.receiverCode ?? null, dueAt: input.dueAt, nextEscalationAt, notified },
+          details: { ...stepDetails(input), nextEscalationAt, notified },
           key: input.key,
         });
       });
@@ -130,20 +142,22 @@ export function createDeadlineActivities(ctx: Ctx): DeadlineActivities {
             break;
           }
         }
-        const taskIds = await openTaskIds(ctx, t, { documentId: doc.id, steps: [input.step], receiverCode: input.receiverCode });
+        const taskIds = await stepTaskIds(t, doc, input);
         if (taskIds.length) {
           await ctx.exec(t, 'UPDATE tasks SET escalation_level = :level, escalated_to = :to WHERE id IN (:taskIds)', { level: result.level, to: result.escalatedTo, taskIds });
         }
         const orgName = await organizationName(ctx, t, doc.organization_code);
         const targetName = result.escalatedTo ? await organizationName(ctx, t, result.escalatedTo) : null;
-        await notifyUsers(ctx, t, supervisors, {
-          kind: 'deadline_escalation',
-          title: `Văn bản quá hạn tại ${orgName}`,
-          body: `${taskTitle(input.step, doc)}: quá hạn "${STEP_LABELS_VI[input.step]}" từ ${vnDateTime(input.dueAt)}, chuyển cấp trên (cấp ${result.level}).`,
-          subjectType: 'document',
-          subjectId: doc.id,
-          dedupeKey: input.key,
-        });
+        await notifyUsers(
+          ctx,
+          t,
+          supervisors,
+          aboutDocument(doc.id, input.key, {
+            kind: 'deadline_escalation',
+            title: `Văn bản quá hạn tại ${orgName}`,
+            body: `${taskTitle(input.step, doc)}: quá hạn "${STEP_LABELS_VI[input.step]}" từ ${vnDateTime(input.dueAt)}, chuyển cấp trên (cấp ${result.level}).`,
+          }),
+        );
         await appendHistory(ctx, t, {
           documentId: doc.id,
           at: now,
@@ -151,7 +165,7 @@ export function createDeadlineActivities(ctx: Ctx): DeadlineActivities {
           action: 'escalated',
           status: doc.status,
           reason: targetName ? `Quá hạn, báo cáo cấp trên: ${targetName}` : 'Quá hạn, không tìm thấy người giám sát ở cấp trên',
-          details: { step: input.step, receiverCode: input.receiverCode ?? null, dueAt: input.dueAt, requestedLevel: input.level, escalatedToName: targetName, notified: supervisors.length, result },
+          details: { ...stepDetails(input), requestedLevel: input.level, escalatedToName: targetName, notified: supervisors.length, result },
           key: input.key,
         });
         return result;
@@ -162,8 +176,7 @@ export function createDeadlineActivities(ctx: Ctx): DeadlineActivities {
       await ctx.transaction(async (t) => {
         const doc = await loadDocument(ctx, t, input.documentId);
         if (!(await claim(ctx, t, input.key))) return;
-        const filter = { documentId: doc.id, steps: [input.step], receiverCode: input.receiverCode };
-        const taskIds = await openTaskIds(ctx, t, filter);
+        const taskIds = await stepTaskIds(t, doc, input);
         const [{ old }] = await ctx.select<{ old: Date | null }>(t, 'SELECT max(due_at) AS old FROM tasks WHERE id IN (:taskIds)', { taskIds: taskIds.length ? taskIds : [null] });
         const oldDueAt = iso(old ?? (input.step === 'processing' ? doc.due_at : null));
         if (taskIds.length) {
@@ -178,14 +191,16 @@ export function createDeadlineActivities(ctx: Ctx): DeadlineActivities {
           await ctx.exec(t, 'UPDATE documents SET due_at = CAST(:dueAt AS timestamptz), updated_at = now() WHERE id = :id', { id: doc.id, dueAt: input.dueAt });
         }
         await refreshOverdue(ctx, t, doc.id);
-        await notifyTaskAssignees(ctx, t, taskIds, {
-          kind: 'deadline_extended',
-          title: `Gia hạn: ${STEP_LABELS_VI[input.step]}`,
-          body: `${taskTitle(input.step, doc)}: hạn mới ${vnDateTime(input.dueAt)}. Lý do: ${input.reason}`,
-          subjectType: 'document',
-          subjectId: doc.id,
-          dedupeKey: input.key,
-        });
+        await notifyTaskAssignees(
+          ctx,
+          t,
+          taskIds,
+          aboutDocument(doc.id, input.key, {
+            kind: 'deadline_extended',
+            title: `Gia hạn: ${STEP_LABELS_VI[input.step]}`,
+            body: `${taskTitle(input.step, doc)}: hạn mới ${vnDateTime(input.dueAt)}. Lý do: ${input.reason}`,
+          }),
+        );
         await appendHistory(ctx, t, {
           documentId: doc.id,
           at: input.at,

@@ -10,17 +10,27 @@ import type { Role } from '../../db/models';
 import { nextOfficeHoursStart } from '../../domain/calendar';
 import { EDXML_STATUS_CODES, INCOMING_STATUS_LABELS_VI, RECALL_STATUS_CODES, statusCodesToReport, type IncomingStatus } from '../../domain/document-status';
 import { CHANGE_LABELS_VI } from '../../domain/documents';
-import { RegisterError, type RegisterEntryDetails } from '../../domain/registers';
+import type { RegisterEntryDetails } from '../../domain/registers';
 import { selectRoute, type RoutingRule, type RoutingTarget } from '../../domain/routing';
 import { calendarFor } from './calendar';
-import { applyAgreedChange } from './change-apply';
-import { claim, iso, nonRetryable, storedResult, type Ctx } from './context';
+import { applyAgreedChange, recordChangeAnswered } from './change-apply';
+import { allocateRegisterEntry, claim, iso, nonRetryable, storedResult, type Ctx } from './context';
 import type { ArrivalResult, DocumentActivities, RecordArrivalInput, RouteResult } from './contract';
 import { appendHistory } from './history';
 import { receiverRow, reportToSender } from './receivers';
 import { runChecks } from './receipt-checks';
-import { findIncomingCopy, loadDocument, organizationName, refreshSearchText, SEARCH_TEXT_SQL, type DocumentRow } from './rows';
-import { closeTasks, notifyRole, notifyTaskAssignees, notifyUsers, openTask, openTaskIds, refreshOverdue, taskTitle } from './tasks';
+import {
+  describeDocument,
+  documentType,
+  findIncomingCopy,
+  loadDocument,
+  organizationName,
+  refreshSearchText,
+  registerEntryBasics,
+  SEARCH_TEXT_SQL,
+  type DocumentRow,
+} from './rows';
+import { aboutDocument, cancelOpenTasks, closeTasks, notifyRole, notifyTaskAssignees, notifyUsers, openDocumentTask, openTask, openTaskIds, refreshOverdue, taskTitle } from './tasks';
 
 type IncomingActivities = Pick<
   DocumentActivities,
@@ -40,10 +50,6 @@ type IncomingActivities = Pick<
 function invalidState(doc: DocumentRow, what: string): Error {
   const label = INCOMING_STATUS_LABELS_VI[doc.status as IncomingStatus] ?? doc.status;
   return nonRetryable(`Không thể ${what} văn bản ở trạng thái "${label}" (invalid state ${doc.status})`, 'INVALID_STATE', { documentId: doc.id, status: doc.status });
-}
-
-function describe(doc: Pick<DocumentRow, 'number_and_notation' | 'summary'>): string {
-  return [doc.number_and_notation, doc.summary].filter(Boolean).join(' — ');
 }
 
 /** Current versions of an organization's routing rules (R-ROUTE-1); a rule keeps the age of its first version. */
@@ -111,14 +117,12 @@ export function createIncomingActivities(ctx: Ctx): IncomingActivities {
     if (doc.intake === 'paper_accompanies') {
       await openTask(ctx, t, { ...base, step: 'paper_receipt', title: taskTitle('paper_receipt', doc), key: `${input.key}:paper-task` });
     }
-    await notifyRole(ctx, t, [doc.organization_code], ['clerk'], {
+    const notice = aboutDocument(doc.id, input.key, {
       kind: 'document_arrived',
       title: doc.intake === 'paper_accompanies' ? 'Văn bản đến mới (kèm bản giấy)' : 'Văn bản đến mới',
-      body: `${doc.sender_name ?? 'Văn bản giấy'}: ${describe(doc)}`,
-      subjectType: 'document',
-      subjectId: doc.id,
-      dedupeKey: input.key,
+      body: `${doc.sender_name ?? 'Văn bản giấy'}: ${describeDocument(doc)}`,
     });
+    await notifyRole(ctx, t, [doc.organization_code], ['clerk'], notice);
   }
 
   async function sourceRecalled(t: Transaction, sourceId: string, receiverCode: string): Promise<boolean> {
@@ -236,35 +240,26 @@ export function createIncomingActivities(ctx: Ctx): IncomingActivities {
         // Registered exactly once (R-REC-4): a retry, or a second acceptance, gets the number it has.
         if (doc.register_number !== null && (!fresh || doc.status !== 'arrived')) return { registerNumber: doc.register_number };
         if (doc.status !== 'arrived') throw invalidState(doc, 'tiếp nhận');
-        const [type] = await ctx.select<{ name: string }>(t, 'SELECT name FROM document_types WHERE code = :code', { code: doc.type_code });
+        const type = await documentType(ctx, t, doc.type_code);
         const details: RegisterEntryDetails = {
+          ...registerEntryBasics(doc, type?.name ?? null),
           arrivedAt: iso(doc.received_at ?? input.at),
           senderCode: doc.sender_code,
           senderName: doc.sender_name,
           numberAndNotation: doc.number_and_notation,
           documentDate: doc.document_date,
-          typeCode: doc.type_code,
-          typeName: type?.name ?? null,
-          field: doc.field,
-          summary: doc.summary,
-          signerPosition: doc.signer_position,
-          signerName: doc.signer_name,
-          urgency: doc.urgency,
           storagePlace: doc.storage_place,
-          copies: doc.copies,
-          pageCount: doc.page_count,
           notes: input.note ?? null,
         };
-        let allocation;
-        try {
-          allocation = await ctx.registers.allocate(
-            { organizationCode: doc.organization_code, register: 'incoming', at: input.at, idempotencyKey: input.key, documentId: doc.id, registeredBy: input.actorId, details },
-            t,
-          );
-        } catch (err) {
-          if (err instanceof RegisterError) throw nonRetryable(err.message, err.code);
-          throw err;
-        }
+        const allocation = await allocateRegisterEntry(ctx, t, {
+          organizationCode: doc.organization_code,
+          register: 'incoming',
+          at: input.at,
+          idempotencyKey: input.key,
+          documentId: doc.id,
+          registeredBy: input.actorId,
+          details,
+        });
         await ctx.exec(t, "UPDATE documents SET register_number = :n, status = 'accepted', updated_at = now() WHERE id = :id", { id: doc.id, n: allocation.number });
         await closeTasks(ctx, t, { documentId: doc.id, steps: ['reception'] }, { status: 'done', at: input.at, actorId: input.actorId });
         await appendHistory(ctx, t, {
@@ -290,8 +285,7 @@ export function createIncomingActivities(ctx: Ctx): IncomingActivities {
         if (doc.status !== 'arrived') throw invalidState(doc, 'từ chối nhận');
         await ctx.exec(t, "UPDATE documents SET status = 'refused', updated_at = now() WHERE id = :id", { id: doc.id });
         await closeTasks(ctx, t, { documentId: doc.id, steps: ['reception'] }, { status: 'done', at: input.at, actorId: input.actorId, result: input.reason });
-        await closeTasks(ctx, t, { documentId: doc.id }, { status: 'cancelled', at: input.at, actorId: input.actorId });
-        await refreshOverdue(ctx, t, doc.id);
+        await cancelOpenTasks(ctx, t, doc.id, { at: input.at, actorId: input.actorId });
         await appendHistory(ctx, t, {
           documentId: doc.id,
           at: input.at,
@@ -305,14 +299,12 @@ export function createIncomingActivities(ctx: Ctx): IncomingActivities {
         await reportToSender(ctx, t, doc, [EDXML_STATUS_CODES.refused], { at: input.at, actorId: input.actorId, reason: input.reason, key: input.key });
         if (doc.source_document_id && doc.sender_code) {
           const receiverName = await organizationName(ctx, t, doc.organization_code);
-          await notifyRole(ctx, t, [doc.sender_code], ['clerk'], {
+          const notice = aboutDocument(doc.source_document_id, input.key, {
             kind: 'document_refused',
             title: 'Văn bản bị trả lại',
-            body: `${receiverName} đã từ chối nhận văn bản ${describe(doc)}. Lý do: ${input.reason}`,
-            subjectType: 'document',
-            subjectId: doc.source_document_id,
-            dedupeKey: input.key,
+            body: `${receiverName} đã từ chối nhận văn bản ${describeDocument(doc)}. Lý do: ${input.reason}`,
           });
+          await notifyRole(ctx, t, [doc.sender_code], ['clerk'], notice);
         }
       });
     },
@@ -357,24 +349,18 @@ export function createIncomingActivities(ctx: Ctx): IncomingActivities {
         if (!target) {
           // No rule fired and no default (or the rule points nowhere): a person routes it.
           const result: RouteResult = { routed: false, rule: null, target: null, autoHandlerId: null };
-          const taskId = await openTask(ctx, t, {
-            documentId: doc.id,
-            organizationCode: doc.organization_code,
-            step: 'routing',
-            assigneeRole: 'clerk',
-            urgency: doc.urgency,
-            title: taskTitle('routing', doc),
-            workflowId: doc.workflow_id,
-            key: `${input.key}:task`,
-          });
-          await notifyTaskAssignees(ctx, t, taskId ? [taskId] : [], {
-            kind: 'routing_needed',
-            title: 'Văn bản cần chuyển xử lý',
-            body: `Không có quy tắc chuyển nào áp dụng cho văn bản ${describe(doc)}; cần chọn nơi xử lý.`,
-            subjectType: 'document',
-            subjectId: doc.id,
-            dedupeKey: input.key,
-          });
+          await openDocumentTask(
+            ctx,
+            t,
+            doc,
+            { step: 'routing', assigneeRole: 'clerk', title: taskTitle('routing', doc) },
+            {
+              kind: 'routing_needed',
+              title: 'Văn bản cần chuyển xử lý',
+              body: `Không có quy tắc chuyển nào áp dụng cho văn bản ${describeDocument(doc)}; cần chọn nơi xử lý.`,
+            },
+            input.key,
+          );
           await appendHistory(ctx, t, {
             documentId: doc.id,
             at: input.at,
@@ -400,26 +386,21 @@ export function createIncomingActivities(ctx: Ctx): IncomingActivities {
         if (target.kind !== 'user') {
           // Department: the organization's leaders hold the task, notified in that department
           // when it has leaders of its own (users.department_id), else all of them. Leader: that person.
-          const taskId = await openTask(ctx, t, {
-            documentId: doc.id,
-            organizationCode: doc.organization_code,
-            step: 'assignment',
+          const task = {
+            step: 'assignment' as const,
             assigneeUserId: target.kind === 'leader' ? target.userId : null,
-            assigneeRole: target.kind === 'department' ? 'leader' : null,
+            assigneeRole: target.kind === 'department' ? ('leader' as const) : null,
             assigneeDepartmentId: target.kind === 'department' ? target.departmentId : null,
-            urgency: doc.urgency,
             title: taskTitle('assignment', doc, target.kind === 'department' ? targetName : null),
-            workflowId: doc.workflow_id,
-            key: `${input.key}:task`,
-          });
-          await notifyTaskAssignees(ctx, t, taskId ? [taskId] : [], {
-            kind: 'assignment_needed',
-            title: 'Văn bản cần phân công xử lý',
-            body: `${describe(doc)}${rule ? ` (theo quy tắc "${rule.name}")` : ''}`,
-            subjectType: 'document',
-            subjectId: doc.id,
-            dedupeKey: input.key,
-          });
+          };
+          await openDocumentTask(
+            ctx,
+            t,
+            doc,
+            task,
+            { kind: 'assignment_needed', title: 'Văn bản cần phân công xử lý', body: `${describeDocument(doc)}${rule ? ` (theo quy tắc "${rule.name}")` : ''}` },
+            input.key,
+          );
         }
         const codes = statusCodesToReport(doc.status as IncomingStatus, 'routed');
         await appendHistory(ctx, t, {
@@ -501,14 +482,10 @@ export function createIncomingActivities(ctx: Ctx): IncomingActivities {
           key: input.key,
         });
         await reportToSender(ctx, t, doc, codes, { at: input.at, actorId: input.actorId, key: input.key });
-        const draft = {
-          kind: 'document_assigned',
-          title: reassigned ? 'Văn bản được giao lại cho bạn' : 'Văn bản được giao cho bạn',
-          subjectType: 'document',
-          subjectId: doc.id,
-        };
-        await notifyUsers(ctx, t, [input.handlerId], { ...draft, body: `Chủ trì xử lý: ${describe(doc)}`, dedupeKey: input.key });
-        await notifyUsers(ctx, t, coIds, { ...draft, body: `Phối hợp xử lý (chủ trì: ${handlerName}): ${describe(doc)}`, dedupeKey: input.key });
+        const notice = (body: string) =>
+          aboutDocument(doc.id, input.key, { kind: 'document_assigned', title: reassigned ? 'Văn bản được giao lại cho bạn' : 'Văn bản được giao cho bạn', body });
+        await notifyUsers(ctx, t, [input.handlerId], notice(`Chủ trì xử lý: ${describeDocument(doc)}`));
+        await notifyUsers(ctx, t, coIds, notice(`Phối hợp xử lý (chủ trì: ${handlerName}): ${describeDocument(doc)}`));
       });
     },
 
@@ -524,8 +501,7 @@ export function createIncomingActivities(ctx: Ctx): IncomingActivities {
           result: input.result,
         });
         await closeTasks(ctx, t, { documentId: doc.id, steps: ['processing'] }, { status: 'done', at: input.at, actorId: input.actorId, result: input.result });
-        await closeTasks(ctx, t, { documentId: doc.id }, { status: 'cancelled', at: input.at, actorId: input.actorId });
-        await refreshOverdue(ctx, t, doc.id);
+        await cancelOpenTasks(ctx, t, doc.id, { at: input.at, actorId: input.actorId });
         for (const code of codes.slice(0, -1)) {
           const routed = code === EDXML_STATUS_CODES.routed;
           await appendHistory(ctx, t, {
@@ -583,14 +559,12 @@ export function createIncomingActivities(ctx: Ctx): IncomingActivities {
           taskIds = id ? [id] : [];
         }
         if (taskIds.length) await ctx.exec(t, 'UPDATE tasks SET reminded_at = :now WHERE id IN (:taskIds)', { now: ctx.now(), taskIds });
-        await notifyTaskAssignees(ctx, t, taskIds, {
-          kind: 'paper_reminder',
-          title: 'Nhắc xác nhận bản giấy',
-          body: `Chưa xác nhận đã nhận bản giấy kèm theo văn bản ${describe(doc)}.`,
-          subjectType: 'document',
-          subjectId: documentId,
-          dedupeKey: key,
-        });
+        await notifyTaskAssignees(
+          ctx,
+          t,
+          taskIds,
+          aboutDocument(documentId, key, { kind: 'paper_reminder', title: 'Nhắc xác nhận bản giấy', body: `Chưa xác nhận đã nhận bản giấy kèm theo văn bản ${describeDocument(doc)}.` }),
+        );
         await appendHistory(ctx, t, {
           documentId,
           at: ctx.now(),
@@ -610,24 +584,19 @@ export function createIncomingActivities(ctx: Ctx): IncomingActivities {
         if (!(await claim(ctx, t, input.key))) return;
         const pending = { kind: input.kind, reason: input.reason, changes: input.changes, replacementId: input.replacementId, requestedAt: input.at };
         await ctx.exec(t, 'UPDATE documents SET pending_change = CAST(:pending AS jsonb), updated_at = now() WHERE id = :id', { id: doc.id, pending: JSON.stringify(pending) });
-        const taskId = await openTask(ctx, t, {
-          documentId: doc.id,
-          organizationCode: doc.organization_code,
-          step: 'recall_answer',
-          assigneeRole: 'clerk',
-          urgency: doc.urgency,
-          title: `${CHANGE_LABELS_VI[input.kind]} — ${taskTitle('recall_answer', doc)}`,
-          workflowId: doc.workflow_id,
-          key: `${input.key}:task`,
-        });
-        await notifyTaskAssignees(ctx, t, taskId ? [taskId] : [], {
-          kind: 'change_requested',
-          title: `Yêu cầu ${CHANGE_LABELS_VI[input.kind].toLowerCase()} văn bản`,
-          body: `${doc.sender_name ?? 'Nơi gửi'} yêu cầu ${CHANGE_LABELS_VI[input.kind].toLowerCase()} văn bản ${describe(doc)}. Lý do: ${input.reason}`,
-          subjectType: 'document',
-          subjectId: doc.id,
-          dedupeKey: input.key,
-        });
+        const what = CHANGE_LABELS_VI[input.kind].toLowerCase();
+        await openDocumentTask(
+          ctx,
+          t,
+          doc,
+          { step: 'recall_answer', assigneeRole: 'clerk', title: `${CHANGE_LABELS_VI[input.kind]} — ${taskTitle('recall_answer', doc)}` },
+          {
+            kind: 'change_requested',
+            title: `Yêu cầu ${what} văn bản`,
+            body: `${doc.sender_name ?? 'Nơi gửi'} yêu cầu ${what} văn bản ${describeDocument(doc)}. Lý do: ${input.reason}`,
+          },
+          input.key,
+        );
         await appendHistory(ctx, t, {
           documentId: doc.id,
           at: input.at,
@@ -660,14 +629,9 @@ export function createIncomingActivities(ctx: Ctx): IncomingActivities {
           });
         }
         await ctx.exec(t, 'UPDATE documents SET pending_change = NULL, updated_at = now() WHERE id = :id', { id: doc.id });
-        await refreshOverdue(ctx, t, doc.id);
-        const [{ status }] = await ctx.select<{ status: string }>(t, 'SELECT status FROM documents WHERE id = :id', { id: doc.id });
-        await appendHistory(ctx, t, {
-          documentId: doc.id,
+        await recordChangeAnswered(ctx, t, doc.id, {
           at: input.at,
           actorId: input.actorId,
-          action: 'change_answered',
-          status,
           statusCode: input.agree ? RECALL_STATUS_CODES.agreed : RECALL_STATUS_CODES.refused,
           reason: input.agree ? null : input.reason,
           details: { kind: input.kind, agree: input.agree, senderReason, replacementId: input.replacementId },

@@ -5,26 +5,22 @@
  */
 import type { Transaction } from 'sequelize';
 import { composeNumberAndNotation, formatDocumentNumber, NotationError } from '../../domain/notation';
-import { RegisterError, registerYear, type RegisterEntryDetails } from '../../domain/registers';
+import { registerYear, type RegisterEntryDetails } from '../../domain/registers';
 import { SignatureError, type PdfSignatureReport } from '../../domain/signature';
 import { vietnamDate } from '../../domain/calendar';
 import { readFile, storeFile } from '../files';
 import { loadOrganizationSigner, loadTrustAnchors, signPdf, verifyPdfSignatures } from '../signatures';
-import { claim, iso, nonRetryable, storedResult, type Ctx } from './context';
-import type { DocumentActivities, IssueInput, IssueResult } from './contract';
+import { allocateRegisterEntry, claim, iso, nonRetryable, storedResult, type Ctx } from './context';
+import type { DocumentActivities, IssueInput, IssueResult, ReceiverEventInput } from './contract';
 import { appendHistory, hasHistory } from './history';
 import { signatureProblems, documentFiles } from './receipt-checks';
-import { initialDeliveryStatus, planReceivers, receiverRow, receiverRows } from './receivers';
-import { loadDocument, organizationName, refreshSearchText, type DocumentRow } from './rows';
-import { closeTasks, notifyTaskAssignees, openTask, refreshOverdue, taskTitle } from './tasks';
+import { initialDeliveryStatus, planReceivers, receiverRow, receiverRows, type ReceiverRow } from './receivers';
+import { describeDocument, documentType, loadDocument, organizationName, refreshSearchText, registerEntryBasics, type DocumentRow } from './rows';
+import { closeTasks, openDocumentTask, openPaperTask, refreshOverdue, taskTitle } from './tasks';
 
 type OutgoingActivities = Pick<DocumentActivities, 'openSendingStep' | 'issueOutgoing' | 'recordSent' | 'openPaperDispatch' | 'recordPaperDispatched'>;
 
 const ISSUED_STATUSES = new Set(['issued', 'recalled', 'replaced']);
-
-function describe(doc: Pick<DocumentRow, 'number_and_notation' | 'summary'>): string {
-  return [doc.number_and_notation, doc.summary].filter(Boolean).join(' — ');
-}
 
 export function createOutgoingActivities(ctx: Ctx): OutgoingActivities {
   /** The result of an issue already done (a retry under another key, or after the history was read). */
@@ -79,29 +75,27 @@ export function createOutgoingActivities(ctx: Ctx): OutgoingActivities {
     return report;
   }
 
+  /** The document (locked) and its row for the input's receiver, which must be one of its receivers. */
+  async function receiverOf(t: Transaction, input: ReceiverEventInput): Promise<{ doc: DocumentRow; row: ReceiverRow }> {
+    const doc = await loadDocument(ctx, t, input.documentId);
+    const row = await receiverRow(ctx, t, doc.id, input.receiverCode);
+    if (!row) throw nonRetryable(`${input.receiverCode} không phải nơi nhận của văn bản ${doc.id}`, 'INVALID_INPUT');
+    return { doc, row };
+  }
+
   return {
     async openSendingStep({ documentId, key }) {
       await ctx.transaction(async (t) => {
         const doc = await loadDocument(ctx, t, documentId);
         if (doc.direction !== 'outgoing') throw nonRetryable(`Văn bản ${documentId} không phải văn bản đi`, 'INVALID_INPUT');
-        const taskId = await openTask(ctx, t, {
-          documentId,
-          organizationCode: doc.organization_code,
-          step: 'sending',
-          assigneeRole: 'clerk',
-          urgency: doc.urgency,
-          title: taskTitle('sending', doc),
-          workflowId: doc.workflow_id,
-          key: `${key}:task`,
-        });
-        await notifyTaskAssignees(ctx, t, taskId ? [taskId] : [], {
-          kind: 'sending_needed',
-          title: 'Văn bản đã ký số, chờ phát hành',
-          body: describe(doc),
-          subjectType: 'document',
-          subjectId: documentId,
-          dedupeKey: key,
-        });
+        await openDocumentTask(
+          ctx,
+          t,
+          doc,
+          { step: 'sending', assigneeRole: 'clerk', title: taskTitle('sending', doc) },
+          { kind: 'sending_needed', title: 'Văn bản đã ký số, chờ phát hành', body: describeDocument(doc) },
+          key,
+        );
         if (!(await hasHistory(ctx, t, documentId, 'signed'))) {
           await appendHistory(ctx, t, {
             documentId,
@@ -143,7 +137,7 @@ export function createOutgoingActivities(ctx: Ctx): OutgoingActivities {
         }
 
         const [org] = await ctx.select<{ name: string; short_name: string }>(t, 'SELECT name, short_name FROM organizations WHERE code = :code', { code: doc.organization_code });
-        const [type] = await ctx.select<{ name: string; abbreviation: string | null }>(t, 'SELECT name, abbreviation FROM document_types WHERE code = :code', { code: doc.type_code });
+        const type = await documentType(ctx, t, doc.type_code);
         const rows = await receiverRows(ctx, t, doc.id);
         const planned = await planReceivers(
           ctx,
@@ -177,31 +171,22 @@ export function createOutgoingActivities(ctx: Ctx): OutgoingActivities {
         }
         const attachments = (await documentFiles(ctx, doc.id)).filter((f) => f.role === 'attachment').map((f) => f.original_name);
         const details: RegisterEntryDetails = {
+          ...registerEntryBasics(doc, type?.name ?? null),
           numberAndNotation,
           documentDate: doc.document_date ?? vietnamDate(Date.parse(input.at)),
-          typeCode: doc.type_code,
-          typeName: type?.name ?? null,
-          field: doc.field,
-          summary: doc.summary,
-          signerPosition: doc.signer_position,
-          signerName: doc.signer_name,
-          urgency: doc.urgency,
           receivers: planned.map((r) => ({ code: r.code, name: r.name })),
-          copies: doc.copies,
-          pageCount: doc.page_count,
           attachments,
           notes: doc.notes,
         };
-        let allocation;
-        try {
-          allocation = await ctx.registers.allocate(
-            { organizationCode: doc.organization_code, register: 'outgoing', at: input.at, idempotencyKey: input.key, documentId: doc.id, registeredBy: input.actorId, details },
-            t,
-          );
-        } catch (err) {
-          if (err instanceof RegisterError) throw nonRetryable(err.message, err.code);
-          throw err;
-        }
+        const allocation = await allocateRegisterEntry(ctx, t, {
+          organizationCode: doc.organization_code,
+          register: 'outgoing',
+          at: input.at,
+          idempotencyKey: input.key,
+          documentId: doc.id,
+          registeredBy: input.actorId,
+          details,
+        });
         // Cannot differ while we hold the counter's lock; if it ever did, roll back and retry.
         if (allocation.number !== predicted) throw new Error(`outgoing number ${allocation.number} differs from the locked counter ${predicted}`);
 
@@ -261,9 +246,7 @@ export function createOutgoingActivities(ctx: Ctx): OutgoingActivities {
 
     async recordSent(input) {
       await ctx.transaction(async (t) => {
-        const doc = await loadDocument(ctx, t, input.documentId);
-        const row = await receiverRow(ctx, t, doc.id, input.receiverCode);
-        if (!row) throw nonRetryable(`${input.receiverCode} không phải nơi nhận của văn bản ${doc.id}`, 'INVALID_INPUT');
+        const { doc, row } = await receiverOf(t, input);
         await ctx.exec(
           t,
           `UPDATE document_receivers SET sent_at = coalesce(sent_at, CAST(:at AS timestamptz)),
@@ -288,33 +271,17 @@ export function createOutgoingActivities(ctx: Ctx): OutgoingActivities {
 
     async openPaperDispatch(input) {
       await ctx.transaction(async (t) => {
-        const doc = await loadDocument(ctx, t, input.documentId);
-        const row = await receiverRow(ctx, t, doc.id, input.receiverCode);
-        if (!row) throw nonRetryable(`${input.receiverCode} không phải nơi nhận của văn bản ${doc.id}`, 'INVALID_INPUT');
+        const { doc, row } = await receiverOf(t, input);
         if (!(await claim(ctx, t, input.key))) return;
         await ctx.exec(t, "UPDATE document_receivers SET paper_status = coalesce(paper_status, 'pending') WHERE document_id = :id AND receiver_code = :code", {
           id: doc.id,
           code: input.receiverCode,
         });
         const name = row.receiver_name ?? row.receiver_code;
-        const taskId = await openTask(ctx, t, {
-          documentId: doc.id,
-          organizationCode: doc.organization_code,
-          step: 'paper_dispatch',
-          assigneeRole: 'clerk',
-          receiverCode: input.receiverCode,
-          urgency: doc.urgency,
-          title: taskTitle('paper_dispatch', doc, name),
-          workflowId: doc.workflow_id,
-          key: `${input.key}:task`,
-        });
-        await notifyTaskAssignees(ctx, t, taskId ? [taskId] : [], {
+        await openPaperTask(ctx, t, doc, 'paper_dispatch', input, name, {
           kind: 'paper_dispatch_needed',
           title: 'Cần gửi bản giấy',
-          body: `Gửi bản giấy văn bản ${describe(doc)} tới ${name}.`,
-          subjectType: 'document',
-          subjectId: doc.id,
-          dedupeKey: input.key,
+          body: `Gửi bản giấy văn bản ${describeDocument(doc)} tới ${name}.`,
         });
         await appendHistory(ctx, t, {
           documentId: doc.id,
@@ -331,9 +298,7 @@ export function createOutgoingActivities(ctx: Ctx): OutgoingActivities {
 
     async recordPaperDispatched(input) {
       await ctx.transaction(async (t) => {
-        const doc = await loadDocument(ctx, t, input.documentId);
-        const row = await receiverRow(ctx, t, doc.id, input.receiverCode);
-        if (!row) throw nonRetryable(`${input.receiverCode} không phải nơi nhận của văn bản ${doc.id}`, 'INVALID_INPUT');
+        const { doc, row } = await receiverOf(t, input);
         if (!(await claim(ctx, t, input.key))) return;
         const paperOnly = row.channel === 'paper';
         await ctx.exec(

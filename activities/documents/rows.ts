@@ -5,6 +5,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Transaction } from 'sequelize';
 import type { DocumentChanges, Urgency } from '../../domain/documents';
+import type { RegisterEntryDetails } from '../../domain/registers';
 import type { Ctx } from './context';
 import type { ReceiptChecks } from './contract';
 
@@ -88,9 +89,35 @@ export async function findIncomingCopy(ctx: Ctx, t: Transaction | null, receiver
   return row ? findDocument(ctx, t, row.id) : null;
 }
 
+/** The document as people name it: number and notation, then the summary. */
+export function describeDocument(doc: Pick<DocumentRow, 'number_and_notation' | 'summary'>): string {
+  return [doc.number_and_notation, doc.summary].filter(Boolean).join(' — ');
+}
+
 export async function organizationName(ctx: Ctx, t: Transaction | null, code: string): Promise<string> {
   const [row] = await ctx.select<{ name: string }>(t, 'SELECT name FROM organizations WHERE code = :code', { code });
   return row?.name ?? code;
+}
+
+/** The document's type (its name for the registers, its abbreviation for the notation), if it has one. */
+export async function documentType(ctx: Ctx, t: Transaction, code: string | null): Promise<{ name: string; abbreviation: string | null } | undefined> {
+  const [type] = await ctx.select<{ name: string; abbreviation: string | null }>(t, 'SELECT name, abbreviation FROM document_types WHERE code = :code', { code });
+  return type;
+}
+
+/** The columns the incoming and the outgoing register both keep of a document. */
+export function registerEntryBasics(doc: DocumentRow, typeName: string | null): RegisterEntryDetails {
+  return {
+    typeCode: doc.type_code,
+    typeName,
+    field: doc.field,
+    summary: doc.summary,
+    signerPosition: doc.signer_position,
+    signerName: doc.signer_name,
+    urgency: doc.urgency,
+    copies: doc.copies,
+    pageCount: doc.page_count,
+  };
 }
 
 /**

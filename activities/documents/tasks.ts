@@ -9,7 +9,8 @@ import type { Role } from '../../db/models';
 import { STEP_LABELS_VI, type Step, type Urgency } from '../../domain/documents';
 import { notifyUsersByRole, type NotificationDraft } from '../notifications';
 import type { Ctx } from './context';
-import type { DocumentRow } from './rows';
+import type { ReceiverEventInput } from './contract';
+import { describeDocument, type DocumentRow } from './rows';
 
 export interface NewTask {
   documentId: string;
@@ -93,6 +94,12 @@ export async function openTaskIds(ctx: Ctx, t: Transaction, f: TaskFilter): Prom
   return (await ctx.select<{ id: string }>(t, `SELECT id FROM tasks WHERE ${w.sql} ORDER BY created_at, id`, w.params)).map((r) => r.id);
 }
 
+/** The document's handling ended (refused, completed, recalled): every task still open is cancelled. */
+export async function cancelOpenTasks(ctx: Ctx, t: Transaction, documentId: string, close: { at: string | Date; actorId: string | null }): Promise<void> {
+  await closeTasks(ctx, t, { documentId }, { status: 'cancelled', ...close });
+  await refreshOverdue(ctx, t, documentId);
+}
+
 /** documents.overdue mirrors "some open task of it is overdue" (the overdue lists, R-DL-2). */
 export async function refreshOverdue(ctx: Ctx, t: Transaction, documentId: string): Promise<void> {
   await ctx.exec(
@@ -105,7 +112,7 @@ export async function refreshOverdue(ctx: Ctx, t: Transaction, documentId: strin
 
 /** A task title: the step, then the document as people name it. */
 export function taskTitle(step: Step, doc: Pick<DocumentRow, 'number_and_notation' | 'summary'>, receiverName?: string | null): string {
-  const what = [doc.number_and_notation, doc.summary].filter(Boolean).join(' — ');
+  const what = describeDocument(doc);
   const title = `${STEP_LABELS_VI[step]}${receiverName ? ` (${receiverName})` : ''}: ${what}`;
   return title.length > 500 ? `${title.slice(0, 497)}…` : title;
 }
@@ -148,4 +155,73 @@ export async function notifyTaskAssignees(ctx: Ctx, t: Transaction, taskIds: str
     { ...n, taskIds },
   );
   return rows.length;
+}
+
+export type Notice = Pick<NotificationDraft, 'kind' | 'title' | 'body'>;
+
+/** A notification about document `documentId`, sent once per user under `key`. */
+export function aboutDocument(documentId: string, key: string, n: Notice): NotificationDraft {
+  return { ...n, subjectType: 'document', subjectId: documentId, dedupeKey: key };
+}
+
+type TaskOf = Pick<DocumentRow, 'id' | 'organization_code' | 'urgency' | 'workflow_id'>;
+
+/**
+ * Opens one task of `doc` under `${key}:task` (in the document's own process unless
+ * `task.workflowId` says another) and notifies whoever holds it under `key`; returns its id, or
+ * null when the key already opened it (nobody is notified twice).
+ */
+export async function openDocumentTask(
+  ctx: Ctx,
+  t: Transaction,
+  doc: TaskOf,
+  task: Omit<NewTask, 'documentId' | 'organizationCode' | 'urgency' | 'key'>,
+  notice: Notice,
+  key: string,
+): Promise<string | null> {
+  const taskId = await openTask(ctx, t, {
+    documentId: doc.id,
+    organizationCode: doc.organization_code,
+    urgency: doc.urgency,
+    ...task,
+    workflowId: task.workflowId === undefined ? doc.workflow_id : task.workflowId,
+    key: `${key}:task`,
+  });
+  await notifyTaskAssignees(ctx, t, taskId ? [taskId] : [], aboutDocument(doc.id, key, notice));
+  return taskId;
+}
+
+/** What follows the workflow id in the step key of each per-receiver paper step. */
+const PAPER_KEY_MARKERS = { paper_dispatch: ':paper-open:', paper_recall: ':paper-recall:' } as const;
+
+/**
+ * The process that holds a per-receiver paper step's deadline: the one the input names, else
+ * the workflow whose id starts the step key (`${workflowId}:paper-open:…`,
+ * `${workflowId}:paper-recall:…`), else the document's own. The API signals calendar changes to
+ * a task's workflow, so a recall run by the change workflow must not name the outgoing one.
+ */
+export function paperStepWorkflowId(step: keyof typeof PAPER_KEY_MARKERS, input: Pick<ReceiverEventInput, 'workflowId' | 'key'>, fallback: string | null): string | null {
+  if (input.workflowId) return input.workflowId;
+  const at = input.key.lastIndexOf(PAPER_KEY_MARKERS[step]);
+  return at > 0 ? input.key.slice(0, at) : fallback;
+}
+
+/** Opens the clerk's task to dispatch or retrieve the paper copy sent to one receiver, and notifies the clerks. */
+export function openPaperTask(
+  ctx: Ctx,
+  t: Transaction,
+  doc: TaskOf & Pick<DocumentRow, 'number_and_notation' | 'summary'>,
+  step: keyof typeof PAPER_KEY_MARKERS,
+  input: ReceiverEventInput,
+  receiverName: string,
+  notice: Notice,
+): Promise<string | null> {
+  const task = {
+    step,
+    assigneeRole: 'clerk' as const,
+    receiverCode: input.receiverCode,
+    title: taskTitle(step, doc, receiverName),
+    workflowId: paperStepWorkflowId(step, input, doc.workflow_id),
+  };
+  return openDocumentTask(ctx, t, doc, task, notice, input.key);
 }

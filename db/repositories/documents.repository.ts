@@ -13,18 +13,15 @@ import { URGENCY_RANK, type Urgency } from '../../domain/documents';
 import { subtreeLikePattern } from '../../domain/org-code';
 import type { Database } from '../database';
 import type { Role } from '../models';
+import { Conditions, isUuid, likePattern, orderBy, type OrgScope, type Page } from './paging';
+
+export { isUuid } from './paging';
+export type { Page } from './paging';
 
 /** What the caller may see: everything, an organization subtree, or one organization. */
-export type DocumentScope = { kind: 'all' } | { kind: 'subtree'; root: string } | { kind: 'organization'; code: string };
+export type DocumentScope = OrgScope;
 
 export type Direction = 'incoming' | 'outgoing';
-
-export interface Page {
-  offset: number;
-  limit: number;
-  sortField: string;
-  sortOrder: 'ASC' | 'DESC';
-}
 
 export interface DocumentFilter {
   q?: string;
@@ -267,9 +264,6 @@ export interface HistoryInput {
   dedupeKey: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (id: string): boolean => UUID.test(id);
-
 /** R-DL-4 priority mode as SQL: the rank of URGENCY_RANK for a column. */
 export function urgencyRankSql(column: string): string {
   const cases = Object.entries(URGENCY_RANK)
@@ -322,34 +316,6 @@ export const TASK_SORTABLE = Object.keys(TASK_SORT);
 const COLLEAGUE_SORT: Record<string, string> = { id: 'u.id %s', fullName: 'u.full_name %s', username: 'u.username %s', position: 'u.position %s NULLS LAST' };
 export const COLLEAGUE_SORTABLE = Object.keys(COLLEAGUE_SORT);
 
-function orderBy(templates: Record<string, string>, page: Page, fallback: string, tieBreak: string): string {
-  const dir = page.sortOrder === 'DESC' ? 'DESC' : 'ASC';
-  const chosen = (templates[page.sortField] ?? fallback).replaceAll('%s', dir);
-  return `${chosen}, ${tieBreak}`;
-}
-
-/** Accumulates SQL conditions with positional bind parameters. */
-class Conditions {
-  readonly parts: string[] = [];
-  readonly values: unknown[] = [];
-  bind(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-  add(sql: string): void {
-    this.parts.push(sql);
-  }
-  where(): string {
-    return this.parts.length ? `WHERE ${this.parts.join(' AND ')}` : '';
-  }
-}
-
-function scopeCondition(c: Conditions, column: string, scope: DocumentScope): void {
-  if (scope.kind === 'subtree') c.add(`${column} LIKE ${c.bind(subtreeLikePattern(scope.root))}`);
-  if (scope.kind === 'organization') c.add(`${column} = ${c.bind(scope.code)}`);
-}
-
-const likePattern = (q: string) => `%${q.normalize('NFC').trim().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 const asArray = <T>(v: T | T[] | undefined): T[] | undefined => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
 
 const DOC_SELECT = `
@@ -557,7 +523,7 @@ export function createDocumentsRepository(db: Database) {
   function documentConditions(direction: Direction, f: DocumentFilter, scope: DocumentScope): Conditions {
     const c = new Conditions();
     c.add(`d.direction = ${c.bind(direction)}`);
-    scopeCondition(c, 'd.organization_code', scope);
+    c.scope('d.organization_code', scope);
     if (f.organizationCode !== undefined) c.add(`d.organization_code = ${c.bind(f.organizationCode)}`);
     const statuses = asArray(f.status);
     if (statuses) c.add(`d.status = ANY(${c.bind(statuses)}::text[])`);
@@ -576,8 +542,7 @@ export function createDocumentsRepository(db: Database) {
       );
     }
     if (f.ids !== undefined) {
-      const ids = f.ids.filter(isUuid);
-      c.add(ids.length ? `d.id = ANY(${c.bind(ids)}::uuid[])` : 'false');
+      c.anyUuid('d.id', f.ids);
     }
     return c;
   }
@@ -587,7 +552,7 @@ export function createDocumentsRepository(db: Database) {
     const c = new Conditions();
     c.add(`d.id = ${c.bind(id)}`);
     if (direction) c.add(`d.direction = ${c.bind(direction)}`);
-    scopeCondition(c, 'd.organization_code', scope);
+    c.scope('d.organization_code', scope);
     const [row] = await select<DocRow>(`${DOC_SELECT} ${c.where()}`, c.values, transaction);
     return row ? toDocument(row) : null;
   }
@@ -684,8 +649,7 @@ export function createDocumentsRepository(db: Database) {
       c.add(`fold_vi(concat_ws(' ', d.number_and_notation, d.summary, t.title)) LIKE fold_vi(${c.bind(likePattern(f.q))})`);
     }
     if (f.ids !== undefined) {
-      const ids = f.ids.filter(isUuid);
-      c.add(ids.length ? `t.id = ANY(${c.bind(ids)}::uuid[])` : 'false');
+      c.anyUuid('t.id', f.ids);
     }
     return c;
   }
@@ -695,7 +659,7 @@ export function createDocumentsRepository(db: Database) {
     const rows = await select<TaskRow>(
       `${TASK_SELECT} ${c.where()}
         ORDER BY ${orderBy(TASK_SORT, page, TASK_SORT.urgency, 't.created_at, t.id')}
-        OFFSET ${c.bind(page.offset)} LIMIT ${c.bind(page.limit)}`,
+        ${c.paging(page)}`,
       c.values,
     );
     return { rows: rows.map(toTask), total: Number(n) };
@@ -713,7 +677,7 @@ export function createDocumentsRepository(db: Database) {
       const rows = await select<DocRow>(
         `${DOC_SELECT} ${c.where()}
           ORDER BY ${orderBy(DOC_SORT, page, DOC_SORT.urgency, 'd.created_at DESC, d.id')}
-          OFFSET ${c.bind(page.offset)} LIMIT ${c.bind(page.limit)}`,
+          ${c.paging(page)}`,
         c.values,
       );
       return { rows: rows.map(toDocument), total: Number(n) };
@@ -757,7 +721,7 @@ export function createDocumentsRepository(db: Database) {
       if (!isUuid(fileId)) return false;
       const c = new Conditions();
       c.add(`df.file_id = ${c.bind(fileId)}`);
-      scopeCondition(c, 'd.organization_code', scope);
+      c.scope('d.organization_code', scope);
       const rows = await select(`SELECT 1 FROM document_files df JOIN documents d ON d.id = df.document_id ${c.where()} LIMIT 1`, c.values);
       return rows.length > 0;
     },
@@ -772,7 +736,7 @@ export function createDocumentsRepository(db: Database) {
     /** Open overdue tasks in scope (R-DL-2). */
     async overdueTasks(scope: DocumentScope, filter: TaskFilter, page: Page): Promise<{ rows: TaskRecord[]; total: number }> {
       const c = taskConditions({ ...filter, status: 'open', overdue: true });
-      scopeCondition(c, 't.organization_code', scope);
+      c.scope('t.organization_code', scope);
       return listTasks(c, page);
     },
 
@@ -784,7 +748,7 @@ export function createDocumentsRepository(db: Database) {
       const [own] = await select<TaskRow>(`${TASK_SELECT} ${mine.where()}`, mine.values);
       if (own) return toTask(own);
       const visible = taskConditions({ ids: [id] });
-      scopeCondition(visible, 't.organization_code', scope);
+      visible.scope('t.organization_code', scope);
       const [row] = await select<TaskRow>(`${TASK_SELECT} ${visible.where()}`, visible.values);
       return row ? toTask(row) : null;
     },
@@ -797,15 +761,14 @@ export function createDocumentsRepository(db: Database) {
       if (filter.role) c.add(`u.roles @> ARRAY[${c.bind(filter.role)}]::text[]`);
       if (filter.q?.trim()) c.add(`fold_vi(u.full_name || ' ' || u.username || ' ' || coalesce(u.position, '')) LIKE fold_vi(${c.bind(likePattern(filter.q))})`);
       if (filter.ids !== undefined) {
-        const ids = filter.ids.filter(isUuid);
-        c.add(ids.length ? `u.id = ANY(${c.bind(ids)}::uuid[])` : 'false');
+        c.anyUuid('u.id', filter.ids);
       }
       const [{ n }] = await select<{ n: string }>(`SELECT count(*) AS n FROM users u ${c.where()}`, c.values);
       const rows = await select<{ id: string; username: string; full_name: string; position: string | null; roles: Role[]; department_id: string | null; department_name: string | null }>(
         `SELECT u.id, u.username, u.full_name, u.position, u.roles, u.department_id, dep.name AS department_name
            FROM users u LEFT JOIN departments dep ON dep.id = u.department_id ${c.where()}
           ORDER BY ${orderBy(COLLEAGUE_SORT, page, COLLEAGUE_SORT.fullName, 'u.username')}
-          OFFSET ${c.bind(page.offset)} LIMIT ${c.bind(page.limit)}`,
+          ${c.paging(page)}`,
         c.values,
       );
       return {

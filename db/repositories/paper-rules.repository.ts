@@ -6,6 +6,9 @@
 import { QueryTypes } from 'sequelize';
 import type { PaperRule } from '../../domain/documents';
 import type { Database } from '../database';
+import { Conditions, isUuid, likePattern, orderBy, type Page } from './paging';
+
+export type { Page } from './paging';
 
 export interface PaperRuleRecord extends PaperRule {
   senderName: string | null;
@@ -23,22 +26,13 @@ export interface PaperRuleFilter {
   ids?: string[];
 }
 
-export interface Page {
-  offset: number;
-  limit: number;
-  sortField: string;
-  sortOrder: 'ASC' | 'DESC';
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 const SORT: Record<string, string> = {
-  id: 'p.id',
-  name: 'p.name',
-  senderCode: 'p.sender_code',
-  receiverCode: 'p.receiver_code',
-  active: 'p.active',
-  createdAt: 'p.created_at',
+  id: 'p.id %s',
+  name: 'p.name %s',
+  senderCode: 'p.sender_code %s',
+  receiverCode: 'p.receiver_code %s',
+  active: 'p.active %s',
+  createdAt: 'p.created_at %s',
 };
 export const PAPER_RULE_SORTABLE = Object.keys(SORT);
 
@@ -80,7 +74,7 @@ export function createPaperRulesRepository(db: Database) {
   const select = <T extends object>(sql: string, bind: unknown[]) => sequelize.query<T>(sql, { bind, type: QueryTypes.SELECT });
 
   async function get(id: string): Promise<PaperRuleRecord | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     const [row] = await select<Row>(`${SELECT} WHERE p.id = $1`, [id]);
     return row ? toRecord(row) : null;
   }
@@ -89,24 +83,14 @@ export function createPaperRulesRepository(db: Database) {
     get,
 
     async list(f: PaperRuleFilter, page: Page): Promise<{ rows: PaperRuleRecord[]; total: number }> {
-      const and: string[] = [];
-      const bind: unknown[] = [];
-      const b = (v: unknown) => {
-        bind.push(v);
-        return `$${bind.length}`;
-      };
-      if (f.active !== undefined) and.push(f.active ? 'p.active' : 'NOT p.active');
-      if (f.senderCode !== undefined) and.push(`p.sender_code = ${b(f.senderCode)}`);
-      if (f.receiverCode !== undefined) and.push(`p.receiver_code = ${b(f.receiverCode)}`);
-      if (f.q?.trim()) and.push(`fold_vi(p.name) LIKE fold_vi(${b(`%${f.q.normalize('NFC').trim().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`)})`);
-      if (f.ids !== undefined) {
-        const ids = f.ids.filter((id) => UUID.test(id));
-        and.push(ids.length ? `p.id = ANY(${b(ids)}::uuid[])` : 'false');
-      }
-      const where = and.length ? `WHERE ${and.join(' AND ')}` : '';
-      const [{ n }] = await select<{ n: string }>(`SELECT count(*) AS n FROM paper_rules p ${where}`, bind);
-      const order = `${SORT[page.sortField] ?? SORT.name} ${page.sortOrder === 'DESC' ? 'DESC' : 'ASC'}, p.created_at, p.id`;
-      const rows = await select<Row>(`${SELECT} ${where} ORDER BY ${order} OFFSET ${b(page.offset)} LIMIT ${b(page.limit)}`, bind);
+      const c = new Conditions();
+      if (f.active !== undefined) c.add(f.active ? 'p.active' : 'NOT p.active');
+      if (f.senderCode !== undefined) c.add(`p.sender_code = ${c.bind(f.senderCode)}`);
+      if (f.receiverCode !== undefined) c.add(`p.receiver_code = ${c.bind(f.receiverCode)}`);
+      if (f.q?.trim()) c.add(`fold_vi(p.name) LIKE fold_vi(${c.bind(likePattern(f.q))})`);
+      if (f.ids !== undefined) c.anyUuid('p.id', f.ids);
+      const [{ n }] = await select<{ n: string }>(`SELECT count(*) AS n FROM paper_rules p ${c.where()}`, c.values);
+      const rows = await select<Row>(`${SELECT} ${c.where()} ORDER BY ${orderBy(SORT, page, SORT.name, 'p.created_at, p.id')} ${c.paging(page)}`, c.values);
       return { rows: rows.map(toRecord), total: Number(n) };
     },
 
@@ -120,7 +104,7 @@ export function createPaperRulesRepository(db: Database) {
     },
 
     async update(id: string, input: PaperRuleInput): Promise<PaperRuleRecord | null> {
-      if (!UUID.test(id)) return null;
+      if (!isUuid(id)) return null;
       const rows = await select<{ id: string }>(
         `UPDATE paper_rules SET name = $2, sender_code = $3, receiver_code = $4, receiver_subtree = $5, type_codes = $6::text[], active = $7
           WHERE id = $1 RETURNING id`,

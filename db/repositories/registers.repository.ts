@@ -19,7 +19,7 @@
  *   isolation an exact race fails on the unique key instead, and the retry then finds the entry.)
  */
 import { ForeignKeyConstraintError, QueryTypes, UniqueConstraintError, type Transaction } from 'sequelize';
-import { documentIdentifier, parseOrgCode, subtreeLikePattern } from '../../domain/org-code';
+import { documentIdentifier, parseOrgCode } from '../../domain/org-code';
 import {
   isRegisterKind,
   normalizeVoidReason,
@@ -34,6 +34,9 @@ import {
   type RegisterKind,
 } from '../../domain/registers';
 import type { Database } from '../database';
+import { Conditions, isUuid, orderBy, type OrgScope, type Page } from './paging';
+
+export type { Page } from './paging';
 
 export interface AllocateInput {
   organizationCode: string;
@@ -98,7 +101,7 @@ export interface CounterChangeRecord {
 }
 
 /** What the caller may see: everything, an organization subtree, or one organization. */
-export type RegisterScope = { kind: 'all' } | { kind: 'subtree'; root: string } | { kind: 'organization'; code: string };
+export type RegisterScope = OrgScope;
 
 export interface EntryFilter {
   organizationCode?: string;
@@ -115,13 +118,6 @@ export interface CounterFilter {
   register?: RegisterKind;
   year?: number;
   ids?: RegisterCounterKey[];
-}
-
-export interface Page {
-  offset: number;
-  limit: number;
-  sortField: string;
-  sortOrder: 'ASC' | 'DESC';
 }
 
 const ENTRY_SORT: Record<string, string> = {
@@ -144,7 +140,6 @@ export const COUNTER_SORTABLE = Object.keys(COUNTER_SORT);
 /** Namespace of the two-key advisory locks taken on idempotency keys (the one-key space is the migrator's). */
 const KEY_LOCK_CLASS = 25_882_018;
 const MAX_KEY = 200;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface EntryRow {
   organization_code: string;
@@ -235,7 +230,7 @@ function checkAllocation(input: AllocateInput): void {
   }
   for (const path of ['documentId', 'registeredBy'] as const) {
     const id = input[path];
-    if (id != null && !UUID.test(id)) throw invalid(path, 'phải là UUID (must be a UUID)');
+    if (id != null && !isUuid(id)) throw invalid(path, 'phải là UUID (must be a UUID)');
   }
   const year = registerYear(input.at);
   if (year < 1900 || year > 9999) throw invalid('at', `năm ${year} nằm ngoài 1900–9999 (year out of range)`);
@@ -252,34 +247,6 @@ function missingReference(err: ForeignKeyConstraintError, organizationCode: stri
   }
   const path = constraint.includes('document_id') ? 'documentId' : 'registeredBy';
   return invalid(path, 'không tồn tại (not found)');
-}
-
-/** Renders a sort template (`%s` = direction) for whitelisted fields only. */
-function orderBy(templates: Record<string, string>, page: Page, tieBreak: string): string {
-  const dir = page.sortOrder === 'DESC' ? 'DESC' : 'ASC';
-  const chosen = (templates[page.sortField] ?? templates.id).replaceAll('%s', dir);
-  return `${chosen}, ${tieBreak}`;
-}
-
-/** Accumulates SQL conditions with positional bind parameters. */
-class Conditions {
-  readonly parts: string[] = [];
-  readonly values: unknown[] = [];
-  bind(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-  add(sql: string): void {
-    this.parts.push(sql);
-  }
-  where(): string {
-    return this.parts.length ? `WHERE ${this.parts.join(' AND ')}` : '';
-  }
-}
-
-function scopeCondition(c: Conditions, column: string, scope: RegisterScope): void {
-  if (scope.kind === 'subtree') c.add(`${column} LIKE ${c.bind(subtreeLikePattern(scope.root))}`);
-  if (scope.kind === 'organization') c.add(`${column} = ${c.bind(scope.code)}`);
 }
 
 export function createRegistersRepository(db: Database) {
@@ -311,7 +278,7 @@ export function createRegistersRepository(db: Database) {
 
   function entryConditions(f: EntryFilter, scope: RegisterScope): Conditions {
     const c = new Conditions();
-    scopeCondition(c, 'e.organization_code', scope);
+    c.scope('e.organization_code', scope);
     if (f.organizationCode !== undefined) c.add(`e.organization_code = ${c.bind(f.organizationCode)}`);
     if (f.register !== undefined) c.add(`e.register = ${c.bind(f.register)}`);
     if (f.year !== undefined) c.add(`e.year = ${c.bind(f.year)}`);
@@ -327,7 +294,7 @@ export function createRegistersRepository(db: Database) {
 
   function counterConditions(f: CounterFilter, scope: RegisterScope): Conditions {
     const c = new Conditions();
-    scopeCondition(c, 'c.organization_code', scope);
+    c.scope('c.organization_code', scope);
     if (f.organizationCode !== undefined) c.add(`c.organization_code = ${c.bind(f.organizationCode)}`);
     if (f.register !== undefined) c.add(`c.register = ${c.bind(f.register)}`);
     if (f.year !== undefined) c.add(`c.year = ${c.bind(f.year)}`);
@@ -347,7 +314,7 @@ export function createRegistersRepository(db: Database) {
   async function organizationExists(code: string, scope: RegisterScope = { kind: 'all' }, transaction?: Transaction): Promise<boolean> {
     const c = new Conditions();
     c.add(`o.code = ${c.bind(code)}`);
-    scopeCondition(c, 'o.code', scope);
+    c.scope('o.code', scope);
     return (await select(`SELECT 1 FROM organizations o ${c.where()}`, c.values, transaction)).length > 0;
   }
 
@@ -483,8 +450,8 @@ export function createRegistersRepository(db: Database) {
       const [{ n }] = await select<{ n: string }>(`SELECT count(*) AS n FROM register_entries e ${c.where()}`, c.values);
       const rows = await select<EntryRow>(
         `SELECT ${ENTRY_COLUMNS} FROM register_entries e ${c.where()}
-          ORDER BY ${orderBy(ENTRY_SORT, page, 'e.organization_code, e.register, e.year, e.number')}
-          OFFSET ${c.bind(page.offset)} LIMIT ${c.bind(page.limit)}`,
+          ORDER BY ${orderBy(ENTRY_SORT, page, ENTRY_SORT.id, 'e.organization_code, e.register, e.year, e.number')}
+          ${c.paging(page)}`,
         c.values,
       );
       return { rows: rows.map(toEntry), total: Number(n) };
@@ -497,8 +464,8 @@ export function createRegistersRepository(db: Database) {
       const [{ n }] = await select<{ n: string }>(`SELECT count(*) AS n FROM register_counters c ${c.where()}`, c.values);
       const rows = await select<CounterRow>(
         `${COUNTER_SELECT} ${c.where()}
-          ORDER BY ${orderBy(COUNTER_SORT, page, 'c.organization_code, c.register, c.year')}
-          OFFSET ${c.bind(page.offset)} LIMIT ${c.bind(page.limit)}`,
+          ORDER BY ${orderBy(COUNTER_SORT, page, COUNTER_SORT.id, 'c.organization_code, c.register, c.year')}
+          ${c.paging(page)}`,
         c.values,
       );
       return { rows: rows.map(toCounter), total: Number(n) };

@@ -6,10 +6,12 @@
  */
 import { QueryTypes, type Transaction } from 'sequelize';
 import type { RoutingMatch, RoutingRule, RoutingTarget } from '../../domain/routing';
-import { subtreeLikePattern } from '../../domain/org-code';
 import type { Database } from '../database';
+import { Conditions, isUuid, likePattern, orderBy, type OrgScope, type Page } from './paging';
 
-export type RuleScope = { kind: 'all' } | { kind: 'subtree'; root: string } | { kind: 'organization'; code: string };
+export type { Page } from './paging';
+
+export type RuleScope = OrgScope;
 
 export interface RoutingRuleRecord {
   id: string;
@@ -49,15 +51,6 @@ export interface RoutingRuleFilter {
   isDefault?: boolean;
   ids?: string[];
 }
-
-export interface Page {
-  offset: number;
-  limit: number;
-  sortField: string;
-  sortOrder: 'ASC' | 'DESC';
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const SORT: Record<string, string> = {
   id: 'r.id %s',
@@ -129,35 +122,15 @@ export function toRoutingRule(r: RoutingRuleRecord): RoutingRule {
   return { id: r.id, version: r.version, name: r.name, priority: r.priority, isDefault: r.isDefault, active: r.active, match: r.match, target: r.target, createdAt: r.createdAt.toISOString() };
 }
 
-class Conditions {
-  readonly parts: string[] = [];
-  readonly values: unknown[] = [];
-  bind(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-  add(sql: string): void {
-    this.parts.push(sql);
-  }
-  where(): string {
-    return this.parts.length ? `WHERE ${this.parts.join(' AND ')}` : '';
-  }
-}
-
-function scopeCondition(c: Conditions, scope: RuleScope): void {
-  if (scope.kind === 'subtree') c.add(`r.organization_code LIKE ${c.bind(subtreeLikePattern(scope.root))}`);
-  if (scope.kind === 'organization') c.add(`r.organization_code = ${c.bind(scope.code)}`);
-}
-
 export function createRoutingRulesRepository(db: Database) {
   const { sequelize } = db;
   const select = <T extends object>(sql: string, bind: unknown[], transaction?: Transaction) => sequelize.query<T>(sql, { bind, transaction, type: QueryTypes.SELECT });
 
   async function get(id: string, scope: RuleScope = { kind: 'all' }, transaction?: Transaction): Promise<RoutingRuleRecord | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     const c = new Conditions();
     c.add(`r.id = ${c.bind(id)}`);
-    scopeCondition(c, scope);
+    c.scope('r.organization_code', scope);
     const [row] = await select<RuleRow>(`SELECT ${COLUMNS} FROM (${LATEST}) r ${JOINS} ${c.where()}`, c.values, transaction);
     return row ? toRecord(row) : null;
   }
@@ -191,22 +164,17 @@ export function createRoutingRulesRepository(db: Database) {
 
     async list(filter: RoutingRuleFilter, page: Page, scope: RuleScope): Promise<{ rows: RoutingRuleRecord[]; total: number }> {
       const c = new Conditions();
-      scopeCondition(c, scope);
+      c.scope('r.organization_code', scope);
       if (filter.organizationCode !== undefined) c.add(`r.organization_code = ${c.bind(filter.organizationCode)}`);
       if (filter.active !== undefined) c.add(filter.active ? 'r.active' : 'NOT r.active');
       if (filter.isDefault !== undefined) c.add(filter.isDefault ? 'r.is_default' : 'NOT r.is_default');
-      if (filter.q?.trim()) c.add(`fold_vi(r.name) LIKE fold_vi(${c.bind(`%${filter.q.normalize('NFC').trim().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`)})`);
-      if (filter.ids !== undefined) {
-        const ids = filter.ids.filter((id) => UUID.test(id));
-        c.add(ids.length ? `r.id = ANY(${c.bind(ids)}::uuid[])` : 'false');
-      }
+      if (filter.q?.trim()) c.add(`fold_vi(r.name) LIKE fold_vi(${c.bind(likePattern(filter.q))})`);
+      if (filter.ids !== undefined) c.anyUuid('r.id', filter.ids);
       const [{ n }] = await select<{ n: string }>(`SELECT count(*) AS n FROM (${LATEST}) r ${c.where()}`, c.values);
-      const dir = page.sortOrder === 'DESC' ? 'DESC' : 'ASC';
-      const order = (SORT[page.sortField] ?? SORT.priority).replaceAll('%s', dir);
       const rows = await select<RuleRow>(
         `SELECT ${COLUMNS} FROM (${LATEST}) r ${JOINS} ${c.where()}
-          ORDER BY ${order}, r.organization_code, r.priority, r.first_created_at, r.id
-          OFFSET ${c.bind(page.offset)} LIMIT ${c.bind(page.limit)}`,
+          ORDER BY ${orderBy(SORT, page, SORT.priority, 'r.organization_code, r.priority, r.first_created_at, r.id')}
+          ${c.paging(page)}`,
         c.values,
       );
       return { rows: rows.map(toRecord), total: Number(n) };
@@ -220,7 +188,7 @@ export function createRoutingRulesRepository(db: Database) {
 
     /** Every version of a rule, oldest first. */
     async versions(id: string): Promise<RoutingRuleRecord[]> {
-      if (!UUID.test(id)) return [];
+      if (!isUuid(id)) return [];
       const rows = await select<RuleRow>(
         `SELECT ${COLUMNS} FROM (SELECT x.*, min(x.created_at) OVER (PARTITION BY x.id) AS first_created_at FROM routing_rules x WHERE x.id = $1) r ${JOINS} ORDER BY r.version`,
         [id],

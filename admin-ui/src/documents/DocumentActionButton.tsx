@@ -1,7 +1,8 @@
 // One workflow action on a document: a button that opens a dialog, and a pessimistic confirm —
 // nothing changes on screen until the server accepted the decision (STYLE rule 10); a refusal
 // (403, 409 wrong state, 422 invalid) stays in the dialog in the server's own words. After
-// success the document, its history, the lists and the caller's tasks are read again.
+// success the document, its history, the lists and the caller's tasks are read again. Also the
+// role check the buttons share and the bar that holds them.
 import { useState, type MouseEvent, type ReactElement, type ReactNode } from 'react';
 import {
     Alert,
@@ -11,9 +12,12 @@ import {
     DialogContent,
     DialogContentText,
     DialogTitle,
+    Stack,
 } from '@mui/material';
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { Button, useNotify, useTranslate } from 'react-admin';
+import { Button, useNotify, usePermissions, useTranslate } from 'react-admin';
+import { canRole } from '../auth/access';
+import type { Role } from '../types';
 
 const READ_AGAIN = ['incoming', 'outgoing', 'tasks', 'overdue', 'documents', 'register-entries'];
 
@@ -136,3 +140,16 @@ export const DocumentActionButton = ({
         </>
     );
 };
+
+/** Whether the caller's roles allow `action` on `resource` (the buttons hide otherwise). */
+export const useCanOn = (resource: string) => {
+    const { permissions } = usePermissions<Role[]>();
+    return (action: string) => canRole(permissions, resource, action);
+};
+
+/** A document's decisions side by side in its top toolbar. */
+export const ActionBar = ({ testId, children }: { testId: string; children: ReactNode }) => (
+    <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', justifyContent: 'flex-end' }} data-testid={testId}>
+        {children}
+    </Stack>
+);

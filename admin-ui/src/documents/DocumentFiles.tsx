@@ -1,14 +1,13 @@
 // The files of a document (R-FMT-3): main file first, each downloadable through the API with the
 // bearer token; size and SHA-256 digest for the record.
-import { useState } from 'react';
 import { Chip, List, ListItem, ListItemIcon, ListItemText, Tooltip, Typography } from '@mui/material';
 import AttachFileIcon from '@mui/icons-material/AttachFile';
 import DownloadIcon from '@mui/icons-material/Download';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
-import { Button, useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { useRecordContext, useTranslate } from 'react-admin';
 import type { DocumentFile } from '../types';
+import { ApiFileButton } from './ApiFileButton';
 import { fileIdOf, fileNameOf } from './documentStates';
-import { openApiFile } from './openBlob';
 
 const sizeLabel = (bytes: number | undefined) => {
     if (bytes === undefined || bytes === null) return '';
@@ -17,29 +16,15 @@ const sizeLabel = (bytes: number | undefined) => {
     return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 };
 
-const DownloadButton = ({ file }: { file: DocumentFile }) => {
-    const notify = useNotify();
-    const [busy, setBusy] = useState(false);
-    return (
-        <Button
-            label="app.document.files.download"
-            disabled={busy}
-            onClick={async () => {
-                setBusy(true);
-                try {
-                    await openApiFile(`/files/${encodeURIComponent(fileIdOf(file))}`, fileNameOf(file));
-                } catch (error) {
-                    notify((error as Error)?.message || 'app.document.files.download_error', { type: 'error' });
-                } finally {
-                    setBusy(false);
-                }
-            }}
-            data-testid={`file-download-${fileIdOf(file)}`}
-        >
-            <DownloadIcon />
-        </Button>
-    );
-};
+const DownloadButton = ({ file }: { file: DocumentFile }) => (
+    <ApiFileButton
+        label="app.document.files.download"
+        path={`/files/${encodeURIComponent(fileIdOf(file))}`}
+        name={fileNameOf(file)}
+        icon={<DownloadIcon />}
+        testId={`file-download-${fileIdOf(file)}`}
+    />
+);
 
 export const DocumentFiles = () => {
     const record = useRecordContext<{ files?: DocumentFile[] }>();

@@ -1,9 +1,14 @@
-// Metadata inputs shared by the outgoing draft (R-OUT-1) and the paper intake (R-REC-5) forms
-// (SPEC §4): type, date, field, summary, signer, urgency, own deadline, copies, pages, notes.
-// Names follow the API's metadata, so its 400/422 field errors land under the right input.
-import { Grid } from '@mui/material';
+// What the outgoing draft (R-OUT-1) and the paper intake (R-REC-5) forms share: the form itself
+// with its hint, the metadata inputs (SPEC §4: type, date, field, summary, signer, urgency, own
+// deadline, copies, pages, notes) and the file inputs. Names follow the API's metadata, so its
+// 400/422 field errors land under the right input.
+import type { ReactNode } from 'react';
+import { Alert, Grid } from '@mui/material';
 import {
+    Create,
     DateInput,
+    FileField,
+    FileInput,
     NumberInput,
     ReferenceInput,
     SelectInput,
@@ -12,6 +17,9 @@ import {
     minValue,
     number,
     required,
+    SimpleForm,
+    useTranslate,
+    type FileInputProps,
 } from 'react-admin';
 import { toVietnamLocalInput, vietnamLocalInputToIso } from '../fields/vietnamTime';
 import { urgencyChoices } from './documentStates';
@@ -30,6 +38,9 @@ export const VietnamDateTimeTextInput = ({ source, label, helperText }: { source
     />
 );
 
+/** The width of every block of the new-document forms. */
+export const FORM_WIDTH = { width: '100%', maxWidth: 1100 } as const;
+
 const count = [number(), minValue(0)];
 
 export const DocumentTypeInput = ({ source = 'typeCode' }: { source?: string }) => (
@@ -39,7 +50,7 @@ export const DocumentTypeInput = ({ source = 'typeCode' }: { source?: string }) 
 );
 
 export const DocumentMetadataInputs = ({ signerRequired }: { signerRequired: boolean }) => (
-    <Grid container spacing={2} sx={{ width: '100%', maxWidth: 1100 }}>
+    <Grid container spacing={2} sx={FORM_WIDTH}>
         <Grid size={{ xs: 12, md: 4 }}>
             <DocumentTypeInput />
         </Grid>
@@ -74,4 +85,30 @@ export const DocumentMetadataInputs = ({ signerRequired }: { signerRequired: boo
             <TextInput source="notes" validate={maxLength(2000)} multiline fullWidth />
         </Grid>
     </Grid>
+);
+
+const FormHint = ({ text }: { text: string }) => {
+    const translate = useTranslate();
+    return (
+        <Alert severity="info" sx={{ mb: 2, ...FORM_WIDTH, boxSizing: 'border-box' }}>
+            {translate(text)}
+        </Alert>
+    );
+};
+
+/** A new document's form (sent as multipart `metadata` + `files`): a hint first, normal urgency, its page once created. */
+export const DocumentCreate = ({ title, hint, children }: { title: string; hint: string; children: ReactNode }) => (
+    <Create title={title} redirect="show">
+        <SimpleForm defaultValues={{ urgency: 'normal' }}>
+            <FormHint text={hint} />
+            {children}
+        </SimpleForm>
+    </Create>
+);
+
+/** Files picked for upload, listed by name. */
+export const DocumentFilesInput = (props: Omit<FileInputProps, 'children' | 'sx'>) => (
+    <FileInput {...props} sx={FORM_WIDTH}>
+        <FileField source="src" title="title" />
+    </FileInput>
 );

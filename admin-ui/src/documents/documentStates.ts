@@ -7,6 +7,8 @@ import {
     OUTGOING_STATUSES,
     URGENCIES,
     URGENCY_RANK,
+    type DocumentDeadline,
+    type IncomingDocument,
     type IncomingStatus,
     type OutgoingStatus,
     type Step,
@@ -44,16 +46,11 @@ export const OUTGOING_STATUS_COLOR: Record<OutgoingStatus, ChipColor> = {
     replaced: 'secondary',
 };
 
+/** A receiver's delivery: before it arrives, then the status its incoming copy reports. */
 const DELIVERY_STATUS_COLOR: Record<string, ChipColor> = {
     pending: 'default',
     sent: 'info',
-    arrived: 'info',
-    refused: 'error',
-    accepted: 'primary',
-    routed: 'secondary',
-    processing: 'warning',
-    completed: 'success',
-    recalled: 'default',
+    ...INCOMING_STATUS_COLOR,
     paper_pending: 'warning',
     paper_sent: 'success',
 };
@@ -93,13 +90,11 @@ export const oneWorkingDayAfter = (now: Date): Date => {
     return at;
 };
 
-/**
- * A step's deadline (document detail): red when overdue, amber when the reminder went out or
- * less than one working day is left, green otherwise; null without a due date.
- */
-export const stepDeadlineTone = (
-    deadline: { dueAt?: string | null; reminded?: boolean; remindedAt?: string | null; overdue?: boolean } | null | undefined,
-    now: Date = new Date(),
+/** What both deadline colours start from: red when overdue or past, null without a usable due date, else `soon(due)` decides amber or green. */
+const deadlineTone = (
+    deadline: { dueAt?: string | null; overdue?: boolean } | null | undefined,
+    now: Date,
+    soon: (due: Date) => boolean,
 ): DeadlineTone | null => {
     if (!deadline) return null;
     if (deadline.overdue) return 'overdue';
@@ -107,24 +102,40 @@ export const stepDeadlineTone = (
     const due = new Date(deadline.dueAt);
     if (Number.isNaN(due.getTime())) return null;
     if (due.getTime() <= now.getTime()) return 'overdue';
-    if (deadline.reminded || deadline.remindedAt || due.getTime() < oneWorkingDayAfter(now).getTime()) return 'soon';
-    return 'ok';
+    return soon(due) ? 'soon' : 'ok';
 };
+
+/**
+ * A step's deadline (document detail): red when overdue, amber when the reminder went out or
+ * less than one working day is left, green otherwise; null without a due date.
+ */
+export const stepDeadlineTone = (
+    deadline: { dueAt?: string | null; reminded?: boolean; remindedAt?: string | null; overdue?: boolean } | null | undefined,
+    now: Date = new Date(),
+): DeadlineTone | null =>
+    deadlineTone(deadline, now, due => !!(deadline?.reminded || deadline?.remindedAt) || due.getTime() < oneWorkingDayAfter(now).getTime());
 
 /** A task's deadline ("Việc của tôi"): red when overdue, amber when due today (Vietnam day), else green. */
 export const taskDeadlineTone = (
     task: { dueAt?: string | null; overdue?: boolean } | null | undefined,
     now: Date = new Date(),
-): DeadlineTone | null => {
-    if (!task) return null;
-    if (task.overdue) return 'overdue';
-    if (!task.dueAt) return null;
-    const due = new Date(task.dueAt);
-    if (Number.isNaN(due.getTime())) return null;
-    if (due.getTime() <= now.getTime()) return 'overdue';
-    const d = vietnamParts(due);
-    const n = vietnamParts(now);
-    return d.year === n.year && d.month === n.month && d.day === n.day ? 'soon' : 'ok';
+): DeadlineTone | null =>
+    deadlineTone(task, now, due => {
+        const d = vietnamParts(due);
+        const n = vietnamParts(now);
+        return d.year === n.year && d.month === n.month && d.day === n.day;
+    });
+
+/** Statuses in which an incoming document has no deadline left to show. */
+const INCOMING_ENDED: readonly IncomingStatus[] = ['completed', 'refused', 'recalled', 'deleted'];
+
+/** The deadline an incoming document shows: its current step's, else its own due date; none once it has ended. */
+export const incomingDeadlineOf = (
+    doc: Pick<IncomingDocument, 'status' | 'deadline' | 'dueAt' | 'overdue'>,
+): DocumentDeadline | null => {
+    if (INCOMING_ENDED.includes(doc.status)) return null;
+    const deadline = doc.deadline ?? (doc.dueAt ? { dueAt: doc.dueAt, overdue: doc.overdue } : null);
+    return deadline?.dueAt ? deadline : null;
 };
 
 /** A file's display name, whichever field the API filled. */

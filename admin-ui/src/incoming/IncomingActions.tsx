@@ -12,7 +12,6 @@ import {
     MenuItem,
     Radio,
     RadioGroup,
-    Stack,
     TextField,
 } from '@mui/material';
 import AltRouteIcon from '@mui/icons-material/AltRoute';
@@ -24,23 +23,14 @@ import MoveToInboxIcon from '@mui/icons-material/MoveToInbox';
 import PrintIcon from '@mui/icons-material/Print';
 import ReplyIcon from '@mui/icons-material/Reply';
 import TaskAltIcon from '@mui/icons-material/TaskAlt';
-import {
-    Button,
-    useDataProvider,
-    useGetIdentity,
-    useNotify,
-    usePermissions,
-    useRecordContext,
-    useTranslate,
-} from 'react-admin';
-import { canRole } from '../auth/access';
+import { useDataProvider, useGetIdentity, useRecordContext, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../dataProvider';
-import { DocumentActionButton } from '../documents/DocumentActionButton';
+import { ApiFileButton } from '../documents/ApiFileButton';
+import { ActionBar, DocumentActionButton, useCanOn } from '../documents/DocumentActionButton';
 import { TextAreaField, VietnamDateTimeInput } from '../documents/dialogFields';
-import { openApiFile } from '../documents/openBlob';
 import { colleagueLabel, useColleagues } from '../documents/useColleagues';
 import { toVietnamLocalInput, vietnamLocalInputToIso } from '../fields/vietnamTime';
-import type { CheckResult, Colleague, IncomingDocument, Role, RoutingTarget } from '../types';
+import type { CheckResult, Colleague, IncomingDocument, RoutingTarget } from '../types';
 
 const checksOf = (record: IncomingDocument): { ok: boolean | null; list: CheckResult[] } => {
     const checks = record.checks;
@@ -51,10 +41,7 @@ const checksOf = (record: IncomingDocument): { ok: boolean | null; list: CheckRe
 
 export const failedChecksOf = (record: IncomingDocument): CheckResult[] => checksOf(record).list.filter(c => c.outcome === 'failed');
 
-const useCan = () => {
-    const { permissions } = usePermissions<Role[]>();
-    return (action: string) => canRole(permissions, 'incoming', action);
-};
+const useCan = () => useCanOn('incoming');
 
 const useIncomingAction = () => useDataProvider<AppDataProvider>().incomingAction;
 
@@ -499,27 +486,15 @@ export const AcknowledgeRecallButton = () => {
 export const PrintStampedButton = () => {
     const record = useRecordContext<IncomingDocument>();
     const can = useCan();
-    const notify = useNotify();
-    const [busy, setBusy] = useState(false);
     if (!record || !can('print') || ['arrived', 'refused', 'deleted'].includes(record.status)) return null;
     return (
-        <Button
+        <ApiFileButton
             label="app.incoming.print.button"
-            disabled={busy}
-            onClick={async () => {
-                setBusy(true);
-                try {
-                    await openApiFile(`/incoming/${encodeURIComponent(record.id)}/printable`, `van-ban-den-${record.registerNumber ?? record.id}.pdf`);
-                } catch (error) {
-                    notify((error as Error)?.message || 'app.document.files.download_error', { type: 'error' });
-                } finally {
-                    setBusy(false);
-                }
-            }}
-            data-testid="incoming-print"
-        >
-            <PrintIcon />
-        </Button>
+            path={`/incoming/${encodeURIComponent(record.id)}/printable`}
+            name={`van-ban-den-${record.registerNumber ?? record.id}.pdf`}
+            icon={<PrintIcon />}
+            testId="incoming-print"
+        />
     );
 };
 
@@ -528,7 +503,7 @@ export const IncomingActionButtons = () => {
     const record = useRecordContext<IncomingDocument>();
     if (!record) return null;
     return (
-        <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', justifyContent: 'flex-end' }} data-testid="incoming-actions">
+        <ActionBar testId="incoming-actions">
             <AcknowledgeRecallButton />
             <AcceptButton />
             <RefuseButton />
@@ -538,6 +513,6 @@ export const IncomingActionButtons = () => {
             <ExtendButton />
             <PaperReceivedButton />
             <PrintStampedButton />
-        </Stack>
+        </ActionBar>
     );
 };

@@ -2,33 +2,16 @@
 // metadata and uploads the scan (PDF or JPEG first, then attachments), sent as multipart
 // `metadata` + `files` (dataProvider.create). The receipt process starts at once; the document
 // then waits in the inbox like an electronic one, marked "for information only" (R-DOC-4).
-import { Alert, Grid } from '@mui/material';
-import {
-    AutocompleteInput,
-    Create,
-    FileField,
-    FileInput,
-    ReferenceInput,
-    SimpleForm,
-    TextInput,
-    maxLength,
-    required,
-    useTranslate,
-} from 'react-admin';
-import { DocumentMetadataInputs } from '../documents/DocumentInputs';
+import { Grid } from '@mui/material';
+import { TextInput, maxLength, required } from 'react-admin';
+import { DocumentCreate, DocumentFilesInput, DocumentMetadataInputs, FORM_WIDTH } from '../documents/DocumentInputs';
+import { OrganizationInput } from '../fields/OrganizationInput';
 
 /** The sender's name as written on the paper; its identifier code when it has one. */
 const SenderInputs = () => (
-    <Grid container spacing={2} sx={{ width: '100%', maxWidth: 1100 }}>
+    <Grid container spacing={2} sx={FORM_WIDTH}>
         <Grid size={{ xs: 12, md: 6 }}>
-            <ReferenceInput source="senderCode" reference="organizations" sort={{ field: 'code', order: 'ASC' }}>
-                <AutocompleteInput
-                    filterToQuery={(q: string) => ({ q })}
-                    helperText="app.incoming.paper.sender_code_helper"
-                    fullWidth
-                    data-testid="incoming-sender-code"
-                />
-            </ReferenceInput>
+            <OrganizationInput source="senderCode" helperText="app.incoming.paper.sender_code_helper" fullWidth data-testid="incoming-sender-code" />
         </Grid>
         <Grid size={{ xs: 12, md: 6 }}>
             <TextInput source="senderName" validate={[required(), maxLength(300)]} fullWidth />
@@ -39,31 +22,16 @@ const SenderInputs = () => (
     </Grid>
 );
 
-const PaperIntakeHint = () => {
-    const translate = useTranslate();
-    return (
-        <Alert severity="info" sx={{ mb: 2, width: '100%', maxWidth: 1100, boxSizing: 'border-box' }}>
-            {translate('app.incoming.paper.hint')}
-        </Alert>
-    );
-};
-
 export const IncomingCreate = () => (
-    <Create title="app.incoming.create_paper" redirect="show">
-        <SimpleForm defaultValues={{ urgency: 'normal' }}>
-            <PaperIntakeHint />
-            <SenderInputs />
-            <DocumentMetadataInputs signerRequired={false} />
-            <FileInput
-                source="files"
-                multiple
-                accept={{ 'application/pdf': ['.pdf'], 'image/jpeg': ['.jpg', '.jpeg'] }}
-                validate={required()}
-                helperText="app.incoming.paper.files_helper"
-                sx={{ width: '100%', maxWidth: 1100 }}
-            >
-                <FileField source="src" title="title" />
-            </FileInput>
-        </SimpleForm>
-    </Create>
+    <DocumentCreate title="app.incoming.create_paper" hint="app.incoming.paper.hint">
+        <SenderInputs />
+        <DocumentMetadataInputs signerRequired={false} />
+        <DocumentFilesInput
+            source="files"
+            multiple
+            accept={{ 'application/pdf': ['.pdf'], 'image/jpeg': ['.jpg', '.jpeg'] }}
+            validate={required()}
+            helperText="app.incoming.paper.files_helper"
+        />
+    </DocumentCreate>
 );

@@ -6,16 +6,10 @@
 import { Chip } from '@mui/material';
 import HourglassTopIcon from '@mui/icons-material/HourglassTop';
 import {
-    AutocompleteInput,
     CreateButton,
     DataTable,
-    DateInput,
     ExportButton,
     FilterButton,
-    List,
-    ReferenceInput,
-    SearchInput,
-    SelectInput,
     TopToolbar,
     useListContext,
     usePermissions,
@@ -33,25 +27,18 @@ import {
     SenderField,
     UrgencyField,
 } from '../documents/DocumentFields';
-import { PRIORITY_SORT, incomingStatusChoices, stepDeadlineTone, urgencyChoices, urgencyRowSx } from '../documents/documentStates';
+import { PriorityList, documentFilters } from '../documents/PriorityList';
+import { incomingDeadlineOf, incomingStatusChoices, stepDeadlineTone } from '../documents/documentStates';
 import { DateTimeField } from '../fields/DateTimeField';
+import { organizationFilter } from '../fields/OrganizationInput';
 import { QuickFilter } from '../fields/QuickFilter';
 import type { IncomingDocument, Role } from '../types';
 
-const incomingFilters = [
-    <SearchInput key="q" source="q" alwaysOn />,
-    <SelectInput key="status" source="status" choices={incomingStatusChoices} alwaysOn />,
-    <SelectInput key="urgency" source="urgency" choices={urgencyChoices} />,
-    <ReferenceInput key="typeCode" source="typeCode" reference="document-types" sort={{ field: 'sortOrder', order: 'ASC' }} perPage={100}>
-        <SelectInput optionText="name" />
-    </ReferenceInput>,
-    <ReferenceInput key="senderCode" source="senderCode" reference="organizations" sort={{ field: 'code', order: 'ASC' }}>
-        <AutocompleteInput filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 320 }} />
-    </ReferenceInput>,
+const incomingFilters = documentFilters(
+    incomingStatusChoices,
+    organizationFilter('senderCode', { alwaysOn: false }),
     <QuickFilter key="overdue" source="overdue" label="app.document.overdue_only" defaultValue={true} />,
-    <DateInput key="from" source="from" />,
-    <DateInput key="to" source="to" />,
-];
+);
 
 /** "Chờ tiếp nhận": the clerk's own queue, arrived documents only (toggles the status filter). */
 const AwaitingReceptionToggle = () => {
@@ -89,15 +76,13 @@ const IncomingListActions = () => {
 
 const IncomingDeadlineField = (_props: FieldProps) => {
     const record = useRecordContext<IncomingDocument>();
-    if (!record || ['completed', 'refused', 'recalled', 'deleted'].includes(record.status)) return null;
-    const deadline = record.deadline ?? (record.dueAt ? { dueAt: record.dueAt, overdue: record.overdue } : null);
-    if (!deadline?.dueAt) return null;
+    const deadline = record ? incomingDeadlineOf(record) : null;
+    if (!record || !deadline) return null;
     return <DeadlineChip dueAt={deadline.dueAt} tone={stepDeadlineTone(deadline)} testId={`incoming-deadline-${record.id}`} />;
 };
 
 export const IncomingList = () => (
-    <List filters={incomingFilters} empty={false} actions={<IncomingListActions />} sort={PRIORITY_SORT} perPage={25} title="app.menu.incoming">
-        <DataTable rowClick="show" bulkActionButtons={false} rowSx={urgencyRowSx} data-testid="incoming-table">
+    <PriorityList filters={incomingFilters} empty={false} actions={<IncomingListActions />} perPage={25} title="app.menu.incoming" testId="incoming-table">
             <DataTable.Col source="urgency" field={UrgencyField} />
             <DataTable.Col source="receivedAt">
                 <DateTimeField source="receivedAt" />
@@ -111,6 +96,5 @@ export const IncomingList = () => (
             <DataTable.Col source="legalValidity" disableSort>
                 <LegalValidityField source="legalValidity" compact />
             </DataTable.Col>
-        </DataTable>
-    </List>
+    </PriorityList>
 );

@@ -2,28 +2,12 @@
 // urgency, legal validity R-DOC-4, deadline colour), the pending change request, its metadata,
 // the receipt checks (R-REC-2), its files, its history (R-DOC-3) and the decisions the caller
 // may take now (IncomingActions).
-import { Alert, AlertTitle, Box, Grid, Stack, Typography } from '@mui/material';
-import {
-    NumberField,
-    Show,
-    TextField,
-    TopToolbar,
-    useRecordContext,
-    useTranslate,
-    type FieldProps,
-} from 'react-admin';
-import { DocumentFiles } from '../documents/DocumentFiles';
+import { Alert, AlertTitle, Box, Grid, Typography } from '@mui/material';
+import { NumberField, TextField, useRecordContext, useTranslate, type FieldProps } from 'react-admin';
 import { DocumentSection } from '../documents/DocumentSection';
-import {
-    DeadlineChip,
-    DocumentTypeField,
-    IncomingStatusChip,
-    LegalValidityBadge,
-    SenderField,
-    UrgencyChip,
-} from '../documents/DocumentFields';
-import { DocumentTimeline } from '../documents/DocumentTimeline';
-import { stepDeadlineTone } from '../documents/documentStates';
+import { DocumentTypeField, IncomingStatusChip, SenderField } from '../documents/DocumentFields';
+import { DocumentHeader, DocumentShow, FilesAndHistory, StepDeadline } from '../documents/DocumentPage';
+import { incomingDeadlineOf } from '../documents/documentStates';
 import { DateKeyField } from '../fields/DateKeyField';
 import { DateTimeField } from '../fields/DateTimeField';
 import { GridField } from '../fields/GridField';
@@ -36,24 +20,17 @@ import { ReceiptChecksPanel } from './ReceiptChecksPanel';
 export const IncomingDeadline = () => {
     const record = useRecordContext<IncomingDocument>();
     const translate = useTranslate();
-    if (!record) return null;
-    const deadline = record.deadline ?? (record.dueAt ? { dueAt: record.dueAt, overdue: record.overdue } : null);
-    if (!deadline?.dueAt || ['completed', 'refused', 'recalled', 'deleted'].includes(record.status)) return null;
-    const tone = stepDeadlineTone(deadline);
-    const step = record.deadline?.step;
+    const deadline = record ? incomingDeadlineOf(record) : null;
+    if (!deadline) return null;
     return (
-        <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }} data-testid="incoming-deadline">
-            <Typography variant="body2" color="text.secondary">
-                {step ? translate('app.document.deadline.of_step', { step: translate(`app.document.step.${step}`, { _: step }) }) : translate('app.document.deadline.title')}
-            </Typography>
-            <DeadlineChip dueAt={deadline.dueAt} tone={tone} testId="incoming-deadline-chip" />
-            {(record.deadline?.reminded || record.deadline?.remindedAt) && <Typography variant="caption">{translate('app.document.deadline.reminded')}</Typography>}
-            {(record.deadline?.escalationLevel ?? 0) > 0 && (
+        <StepDeadline deadline={deadline} testId="incoming-deadline">
+            {(deadline.reminded || deadline.remindedAt) && <Typography variant="caption">{translate('app.document.deadline.reminded')}</Typography>}
+            {(deadline.escalationLevel ?? 0) > 0 && (
                 <Typography variant="caption" color="error">
-                    {translate('app.document.deadline.escalated', { level: record.deadline!.escalationLevel })}
+                    {translate('app.document.deadline.escalated', { level: deadline.escalationLevel })}
                 </Typography>
             )}
-        </Stack>
+        </StepDeadline>
     );
 };
 
@@ -114,14 +91,7 @@ const StateBanners = () => {
 const Header = () => {
     const record = useRecordContext<IncomingDocument>();
     if (!record) return null;
-    return (
-        <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center', mb: 2 }} data-testid="incoming-header">
-            <IncomingStatusChip status={record.status} code={record.statusCode} />
-            <UrgencyChip urgency={record.urgency} />
-            <LegalValidityBadge value={record.legalValidity} />
-            <IncomingDeadline />
-        </Stack>
-    );
+    return <DocumentHeader status={<IncomingStatusChip status={record.status} code={record.statusCode} />} deadline={<IncomingDeadline />} testId="incoming-header" />;
 };
 
 const Handlers = () => {
@@ -226,25 +196,14 @@ const IncomingDetail = () => {
             <DocumentSection title="app.document.checks.title">
                 <ReceiptChecksPanel />
             </DocumentSection>
-            <DocumentSection title="app.document.files.title">
-                <DocumentFiles />
-            </DocumentSection>
-            <DocumentSection title="app.document.history.title">
-                <DocumentTimeline />
-            </DocumentSection>
+            <FilesAndHistory />
         </Box>
     );
 };
 
-const IncomingShowActions = () => (
-    <TopToolbar>
-        <IncomingActionButtons />
-    </TopToolbar>
-);
-
 export const IncomingShow = () => (
     // Decisions are pessimistic; the record is read again after each (DocumentActionButton).
-    <Show title={<IncomingTitle />} actions={<IncomingShowActions />}>
+    <DocumentShow title={<IncomingTitle />} actions={<IncomingActionButtons />}>
         <IncomingDetail />
-    </Show>
+    </DocumentShow>
 );

@@ -3,28 +3,24 @@
 // with a reason, and per paper receiver print the copy, confirm it was dispatched and, after a
 // recall, that it was retrieved. All pessimistic (DocumentActionButton).
 import { useState } from 'react';
-import { Alert, Checkbox, FormControlLabel, MenuItem, Stack, TextField } from '@mui/material';
+import { Alert, Checkbox, FormControlLabel, MenuItem, TextField } from '@mui/material';
 import DeleteSweepIcon from '@mui/icons-material/DeleteSweep';
 import EditNoteIcon from '@mui/icons-material/EditNote';
 import LocalShippingIcon from '@mui/icons-material/LocalShipping';
 import PrintIcon from '@mui/icons-material/Print';
 import SendIcon from '@mui/icons-material/Send';
 import UndoIcon from '@mui/icons-material/Undo';
-import { Button, useDataProvider, useNotify, usePermissions, useRecordContext, useTranslate } from 'react-admin';
-import { canRole } from '../auth/access';
+import { useDataProvider, useRecordContext, useTranslate } from 'react-admin';
 import type { AppDataProvider } from '../dataProvider';
-import { DocumentActionButton } from '../documents/DocumentActionButton';
+import { ApiFileButton } from '../documents/ApiFileButton';
+import { ActionBar, DocumentActionButton, useCanOn } from '../documents/DocumentActionButton';
 import { TextAreaField, VietnamDateTimeInput } from '../documents/dialogFields';
 import { URGENCY_COLOR } from '../documents/documentStates';
-import { openApiFile } from '../documents/openBlob';
 import { toVietnamLocalInput, vietnamLocalInputToIso } from '../fields/vietnamTime';
-import { URGENCIES, type Delivery, type DocumentChanges, type OutgoingDocument, type Role, type Urgency } from '../types';
+import { URGENCIES, type Delivery, type DocumentChanges, type OutgoingDocument, type Urgency } from '../types';
 import { changeOf, deliveryCodeOf, deliveryNameOf } from './deliveries';
 
-const useCan = () => {
-    const { permissions } = usePermissions<Role[]>();
-    return (action: string) => canRole(permissions, 'outgoing', action);
-};
+const useCan = () => useCanOn('outgoing');
 
 const useOutgoingAction = () => useDataProvider<AppDataProvider>().outgoingAction;
 
@@ -191,28 +187,16 @@ export const UpdateButton = () => {
 export const PrintForReceiverButton = ({ delivery }: { delivery: Delivery }) => {
     const record = useRecordContext<OutgoingDocument>();
     const can = useCan();
-    const notify = useNotify();
-    const [busy, setBusy] = useState(false);
     const code = deliveryCodeOf(delivery);
     if (!record || !record.issuedAt || !['paper', 'both'].includes(delivery.channel) || !can('print')) return null;
     return (
-        <Button
+        <ApiFileButton
             label="app.outgoing.print.button"
-            disabled={busy}
-            onClick={async () => {
-                setBusy(true);
-                try {
-                    await openApiFile(`/outgoing/${encodeURIComponent(record.id)}/printable?to=${encodeURIComponent(code)}`, `ban-in-${code}.pdf`);
-                } catch (error) {
-                    notify((error as Error)?.message || 'app.document.files.download_error', { type: 'error' });
-                } finally {
-                    setBusy(false);
-                }
-            }}
-            data-testid={`outgoing-print-${code}`}
-        >
-            <PrintIcon />
-        </Button>
+            path={`/outgoing/${encodeURIComponent(record.id)}/printable?to=${encodeURIComponent(code)}`}
+            name={`ban-in-${code}.pdf`}
+            icon={<PrintIcon />}
+            testId={`outgoing-print-${code}`}
+        />
     );
 };
 
@@ -273,10 +257,10 @@ export const OutgoingActionButtons = () => {
     const record = useRecordContext<OutgoingDocument>();
     if (!record) return null;
     return (
-        <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', justifyContent: 'flex-end' }} data-testid="outgoing-actions">
+        <ActionBar testId="outgoing-actions">
             <IssueButton />
             <UpdateButton />
             <RecallButton />
-        </Stack>
+        </ActionBar>
     );
 };

@@ -2,20 +2,10 @@
 // and its files, the main signed PDF first — sent as multipart `metadata` + `files`
 // (dataProvider.create). The server verifies the signature at once; the page of the new draft
 // then offers "Phát hành" (issue), which numbers and sends it.
-import { Alert, Box, Grid, Typography } from '@mui/material';
-import {
-    AutocompleteArrayInput,
-    Create,
-    FileField,
-    FileInput,
-    ReferenceArrayInput,
-    SimpleForm,
-    TextInput,
-    maxLength,
-    required,
-    useTranslate,
-} from 'react-admin';
-import { DocumentMetadataInputs } from '../documents/DocumentInputs';
+import { Box, Grid, Typography } from '@mui/material';
+import { TextInput, maxLength, required, useTranslate } from 'react-admin';
+import { DocumentCreate, DocumentFilesInput, DocumentMetadataInputs, FORM_WIDTH } from '../documents/DocumentInputs';
+import { OrganizationsInput } from '../fields/OrganizationInput';
 
 /** R-FMT-1: the formats an attachment may have (checked again by content on the server). */
 const ATTACHMENT_TYPES = {
@@ -41,57 +31,28 @@ const Heading = ({ text }: { text: string }) => {
     );
 };
 
-const SigningHint = () => {
-    const translate = useTranslate();
-    return (
-        <Alert severity="info" sx={{ mb: 2, width: '100%', maxWidth: 1100, boxSizing: 'border-box' }}>
-            {translate('app.outgoing.create_hint')}
-        </Alert>
-    );
-};
-
 export const OutgoingCreate = () => (
-    <Create title="app.outgoing.create" redirect="show">
-        <SimpleForm defaultValues={{ urgency: 'normal' }}>
-            <SigningHint />
-            <Heading text="app.outgoing.section.metadata" />
-            <DocumentMetadataInputs signerRequired />
-            <Grid container spacing={2} sx={{ width: '100%', maxWidth: 1100 }}>
-                <Grid size={{ xs: 12, md: 4 }}>
-                    <TextInput source="notation" validate={maxLength(60)} helperText="app.outgoing.notation_helper" fullWidth />
-                </Grid>
+    <DocumentCreate title="app.outgoing.create" hint="app.outgoing.create_hint">
+        <Heading text="app.outgoing.section.metadata" />
+        <DocumentMetadataInputs signerRequired />
+        <Grid container spacing={2} sx={FORM_WIDTH}>
+            <Grid size={{ xs: 12, md: 4 }}>
+                <TextInput source="notation" validate={maxLength(60)} helperText="app.outgoing.notation_helper" fullWidth />
             </Grid>
-            <Heading text="app.outgoing.section.receivers" />
-            <Box sx={{ width: '100%', maxWidth: 1100 }}>
-                <ReferenceArrayInput source="receivers" reference="organizations" sort={{ field: 'code', order: 'ASC' }} perPage={50}>
-                    <AutocompleteArrayInput
-                        filterToQuery={(q: string) => ({ q })}
-                        validate={required()}
-                        helperText="app.outgoing.receivers_helper"
-                        fullWidth
-                        data-testid="outgoing-receivers"
-                    />
-                </ReferenceArrayInput>
-            </Box>
-            <Heading text="app.outgoing.section.files" />
-            <FileInput
-                source="mainFile"
-                accept={{ 'application/pdf': ['.pdf'] }}
+        </Grid>
+        <Heading text="app.outgoing.section.receivers" />
+        <Box sx={FORM_WIDTH}>
+            <OrganizationsInput
+                source="receivers"
+                perPage={50}
                 validate={required()}
-                helperText="app.outgoing.main_file_helper"
-                sx={{ width: '100%', maxWidth: 1100 }}
-            >
-                <FileField source="src" title="title" />
-            </FileInput>
-            <FileInput
-                source="attachments"
-                multiple
-                accept={ATTACHMENT_TYPES}
-                helperText="app.outgoing.attachments_helper"
-                sx={{ width: '100%', maxWidth: 1100 }}
-            >
-                <FileField source="src" title="title" />
-            </FileInput>
-        </SimpleForm>
-    </Create>
+                helperText="app.outgoing.receivers_helper"
+                fullWidth
+                data-testid="outgoing-receivers"
+            />
+        </Box>
+        <Heading text="app.outgoing.section.files" />
+        <DocumentFilesInput source="mainFile" accept={{ 'application/pdf': ['.pdf'] }} validate={required()} helperText="app.outgoing.main_file_helper" />
+        <DocumentFilesInput source="attachments" multiple accept={ATTACHMENT_TYPES} helperText="app.outgoing.attachments_helper" />
+    </DocumentCreate>
 );

@@ -4,13 +4,8 @@
 import {
     CreateButton,
     DataTable,
-    DateInput,
     ExportButton,
     FilterButton,
-    List,
-    ReferenceInput,
-    SearchInput,
-    SelectInput,
     TopToolbar,
     useRecordContext,
     useTranslate,
@@ -25,21 +20,13 @@ import {
     OutgoingStatusField,
     UrgencyField,
 } from '../documents/DocumentFields';
-import { PRIORITY_SORT, outgoingStatusChoices, receiverCodeOf, receiverNameOf, urgencyChoices, urgencyRowSx } from '../documents/documentStates';
+import { PriorityList, documentFilters } from '../documents/PriorityList';
+import { outgoingStatusChoices, receiverCodeOf, receiverNameOf } from '../documents/documentStates';
 import { DateKeyField } from '../fields/DateKeyField';
 import { DateTimeField } from '../fields/DateTimeField';
 import type { OutgoingDocument, Role } from '../types';
 
-const outgoingFilters = [
-    <SearchInput key="q" source="q" alwaysOn />,
-    <SelectInput key="status" source="status" choices={outgoingStatusChoices} alwaysOn />,
-    <SelectInput key="urgency" source="urgency" choices={urgencyChoices} />,
-    <ReferenceInput key="typeCode" source="typeCode" reference="document-types" sort={{ field: 'sortOrder', order: 'ASC' }} perPage={100}>
-        <SelectInput optionText="name" />
-    </ReferenceInput>,
-    <DateInput key="from" source="from" />,
-    <DateInput key="to" source="to" />,
-];
+const outgoingFilters = documentFilters(outgoingStatusChoices);
 
 const OutgoingListActions = () => {
     const { permissions } = usePermissions<Role[]>();
@@ -64,8 +51,7 @@ const ReceiversField = (_props: FieldProps) => {
 };
 
 export const OutgoingList = () => (
-    <List filters={outgoingFilters} empty={false} actions={<OutgoingListActions />} sort={PRIORITY_SORT} perPage={25} title="app.menu.outgoing">
-        <DataTable rowClick="show" bulkActionButtons={false} rowSx={urgencyRowSx} data-testid="outgoing-table">
+    <PriorityList filters={outgoingFilters} empty={false} actions={<OutgoingListActions />} perPage={25} title="app.menu.outgoing" testId="outgoing-table">
             <DataTable.Col source="urgency" field={UrgencyField} />
             <DataTable.Col source="numberAndNotation" field={DocumentSummaryField} />
             <DataTable.Col source="documentDate">
@@ -80,6 +66,5 @@ export const OutgoingList = () => (
                 <LegalValidityField source="legalValidity" compact />
             </DataTable.Col>
             <DataTable.Col source="status" field={OutgoingStatusField} />
-        </DataTable>
-    </List>
+    </PriorityList>
 );

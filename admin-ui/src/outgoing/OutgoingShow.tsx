@@ -2,13 +2,11 @@
 // valid signature (R-DOC-4), the sending deadline (R-OUT-3), its metadata and register data,
 // per-receiver delivery tracking with the paper actions, its files and its history, and the
 // actions of the organization's clerks and leaders (issue, update, recall).
-import { Alert, Box, Grid, Stack, Typography } from '@mui/material';
-import { NumberField, Show, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
-import { DeadlineChip, DocumentTypeField, LegalValidityBadge, OutgoingStatusChip, UrgencyChip } from '../documents/DocumentFields';
-import { DocumentFiles } from '../documents/DocumentFiles';
+import { Alert, Box, Grid } from '@mui/material';
+import { NumberField, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { DocumentTypeField, OutgoingStatusChip } from '../documents/DocumentFields';
+import { DocumentHeader, DocumentShow, FilesAndHistory, StepDeadline } from '../documents/DocumentPage';
 import { DocumentSection } from '../documents/DocumentSection';
-import { DocumentTimeline } from '../documents/DocumentTimeline';
-import { stepDeadlineTone } from '../documents/documentStates';
 import { DateKeyField } from '../fields/DateKeyField';
 import { DateTimeField } from '../fields/DateTimeField';
 import { GridField } from '../fields/GridField';
@@ -20,31 +18,15 @@ import { OutgoingTitle } from './OutgoingTitle';
 /** R-OUT-3: the send deadline of a signed draft, or of paper copies still to dispatch. */
 const SendingDeadline = () => {
     const record = useRecordContext<OutgoingDocument>();
-    const translate = useTranslate();
     const deadline = record?.deadline;
     if (!record || !deadline?.dueAt || ['recalled', 'replaced'].includes(record.status)) return null;
-    const step = deadline.step;
-    return (
-        <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }} data-testid="outgoing-deadline">
-            <Typography variant="body2" color="text.secondary">
-                {step ? translate('app.document.deadline.of_step', { step: translate(`app.document.step.${step}`, { _: step }) }) : translate('app.document.deadline.title')}
-            </Typography>
-            <DeadlineChip dueAt={deadline.dueAt} tone={stepDeadlineTone(deadline)} testId="outgoing-deadline-chip" />
-        </Stack>
-    );
+    return <StepDeadline deadline={deadline} testId="outgoing-deadline" />;
 };
 
 const Header = () => {
     const record = useRecordContext<OutgoingDocument>();
     if (!record) return null;
-    return (
-        <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center', mb: 2 }} data-testid="outgoing-header">
-            <OutgoingStatusChip status={record.status} />
-            <UrgencyChip urgency={record.urgency} />
-            <LegalValidityBadge value={record.legalValidity} />
-            <SendingDeadline />
-        </Stack>
-    );
+    return <DocumentHeader status={<OutgoingStatusChip status={record.status} />} deadline={<SendingDeadline />} testId="outgoing-header" />;
 };
 
 const Banners = () => {
@@ -100,24 +82,13 @@ const OutgoingDetail = () => {
             <DocumentSection title="app.outgoing.deliveries.title">
                 <DeliveryTable />
             </DocumentSection>
-            <DocumentSection title="app.document.files.title">
-                <DocumentFiles />
-            </DocumentSection>
-            <DocumentSection title="app.document.history.title">
-                <DocumentTimeline />
-            </DocumentSection>
+            <FilesAndHistory />
         </Box>
     );
 };
 
-const OutgoingShowActions = () => (
-    <TopToolbar>
-        <OutgoingActionButtons />
-    </TopToolbar>
-);
-
 export const OutgoingShow = () => (
-    <Show title={<OutgoingTitle />} actions={<OutgoingShowActions />}>
+    <DocumentShow title={<OutgoingTitle />} actions={<OutgoingActionButtons />}>
         <OutgoingDetail />
-    </Show>
+    </DocumentShow>
 );

@@ -4,17 +4,14 @@
 import { Alert, Box, Grid } from '@mui/material';
 import {
     AutocompleteArrayInput,
-    AutocompleteInput,
     BooleanInput,
     ReferenceArrayInput,
-    ReferenceInput,
     TextInput,
     maxLength,
     required,
     useTranslate,
 } from 'react-admin';
-
-const orgSearch = (q: string) => ({ q });
+import { OrganizationInput } from '../fields/OrganizationInput';
 
 export const PaperRuleInputs = () => {
     const translate = useTranslate();
@@ -31,14 +28,10 @@ export const PaperRuleInputs = () => {
                     <BooleanInput source="active" />
                 </Grid>
                 <Grid size={{ xs: 12, md: 6 }}>
-                    <ReferenceInput source="senderCode" reference="organizations" sort={{ field: 'code', order: 'ASC' }}>
-                        <AutocompleteInput filterToQuery={orgSearch} helperText="app.paper_rule.sender_helper" fullWidth />
-                    </ReferenceInput>
+                    <OrganizationInput source="senderCode" helperText="app.paper_rule.sender_helper" fullWidth />
                 </Grid>
                 <Grid size={{ xs: 12, md: 6 }}>
-                    <ReferenceInput source="receiverCode" reference="organizations" sort={{ field: 'code', order: 'ASC' }}>
-                        <AutocompleteInput filterToQuery={orgSearch} helperText="app.paper_rule.receiver_helper" fullWidth />
-                    </ReferenceInput>
+                    <OrganizationInput source="receiverCode" helperText="app.paper_rule.receiver_helper" fullWidth />
                 </Grid>
                 <Grid size={{ xs: 12, md: 6 }}>
                     <BooleanInput source="receiverSubtree" helperText="app.paper_rule.subtree_helper" />

@@ -16,6 +16,7 @@ import {
 } from 'react-admin';
 import { canRole } from '../auth/access';
 import { DateTimeField } from '../fields/DateTimeField';
+import { NameAndCode } from '../fields/NameAndCode';
 import type { PaperRuleRecord, Role } from '../types';
 
 const paperRuleFilters = [
@@ -39,15 +40,8 @@ const OrgField = ({ codeSource, nameSource, anyText }: { codeSource: 'senderCode
     if (!record) return null;
     const code = record[codeSource];
     if (!code) return <Typography variant="body2" color="text.secondary">{translate(anyText)}</Typography>;
-    return (
-        <Stack spacing={0}>
-            <Typography variant="body2">{record[nameSource] ?? code}</Typography>
-            <Typography variant="caption" color="text.secondary">
-                {code}
-                {codeSource === 'receiverCode' && record.receiverSubtree ? ` · ${translate('app.paper_rule.with_subtree')}` : ''}
-            </Typography>
-        </Stack>
-    );
+    const subtree = codeSource === 'receiverCode' && record.receiverSubtree ? ` · ${translate('app.paper_rule.with_subtree')}` : '';
+    return <NameAndCode name={record[nameSource] ?? code} code={`${code}${subtree}`} />;
 };
 
 const TypesField = (_props: FieldProps) => {

@@ -5,9 +5,7 @@ import { Chip, Stack, Tooltip, Typography } from '@mui/material';
 import BlockIcon from '@mui/icons-material/Block';
 import DescriptionIcon from '@mui/icons-material/Description';
 import {
-    AutocompleteInput,
     Link,
-    ReferenceInput,
     SelectInput,
     useCreatePath,
     useRecordContext,
@@ -15,6 +13,7 @@ import {
     type FieldProps,
 } from 'react-admin';
 import { formatDateTimeVN } from '../fields/DateTimeField';
+import { organizationFilter } from '../fields/OrganizationInput';
 import { currentVietnamYear } from '../fields/vietnamTime';
 import { REGISTER_KINDS, type RegisterEntry, type RegisterKind } from '../types';
 
@@ -127,11 +126,7 @@ export const StoragePlaceField = (_props: FieldProps) => {
     return <span>{record?.details?.storagePlace ?? ''}</span>;
 };
 
-export const organizationFilterInput = (
-    <ReferenceInput key="organizationCode" source="organizationCode" reference="organizations" sort={{ field: 'code', order: 'ASC' }} alwaysOn>
-        <AutocompleteInput filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 320 }} />
-    </ReferenceInput>
-);
+export const organizationFilterInput = organizationFilter();
 
 export const registerFilterInput = <SelectInput key="register" source="register" choices={registerKindChoices} alwaysOn />;
 export const yearFilterInput = <SelectInput key="year" source="year" choices={registerYearChoices()} alwaysOn />;

@@ -22,6 +22,7 @@ import {
     useTranslate,
 } from 'react-admin';
 import { urgencyChoices } from '../documents/documentStates';
+import { OrganizationInput, OrganizationsInput, searchByQ } from '../fields/OrganizationInput';
 import { targetKindChoices } from './routingTargets';
 
 const Heading = ({ text, hint }: { text: string; hint?: string }) => {
@@ -40,7 +41,6 @@ const Heading = ({ text, hint }: { text: string; hint?: string }) => {
     );
 };
 
-const orgSearch = (q: string) => ({ q });
 
 /** The target person is a user of the rule's organization (a leader for "leader"). */
 const TargetInputs = () => (
@@ -57,7 +57,7 @@ const TargetInputs = () => (
                         <AutocompleteInput
                             label={kind === 'leader' ? 'app.routing_rule.target_kind.leader' : 'app.routing_rule.target_kind.user'}
                             optionText={(u: { fullName?: string; position?: string | null }) => [u.fullName, u.position].filter(Boolean).join(' — ')}
-                            filterToQuery={(q: string) => ({ q })}
+                            filterToQuery={searchByQ}
                             validate={required()}
                             disabled={!formData.organizationCode}
                             helperText={formData.organizationCode ? false : 'app.routing_rule.choose_organization_first'}
@@ -83,16 +83,14 @@ export const RoutingRuleInputs = ({ edit }: { edit?: boolean }) => {
             )}
             <Grid container spacing={2}>
                 <Grid size={{ xs: 12, md: 6 }}>
-                    <ReferenceInput source="organizationCode" reference="organizations" sort={{ field: 'code', order: 'ASC' }}>
-                        <AutocompleteInput
-                            filterToQuery={orgSearch}
-                            validate={required()}
-                            disabled={edit}
-                            helperText={edit ? 'app.routing_rule.organization_fixed' : false}
-                            fullWidth
-                            data-testid="routing-rule-organization"
-                        />
-                    </ReferenceInput>
+                    <OrganizationInput
+                        source="organizationCode"
+                        validate={required()}
+                        disabled={edit}
+                        helperText={edit ? 'app.routing_rule.organization_fixed' : false}
+                        fullWidth
+                        data-testid="routing-rule-organization"
+                    />
                 </Grid>
                 <Grid size={{ xs: 12, md: 6 }}>
                     <TextInput source="name" validate={[required(), maxLength(200)]} fullWidth data-testid="routing-rule-name" />
@@ -111,9 +109,7 @@ export const RoutingRuleInputs = ({ edit }: { edit?: boolean }) => {
             <Heading text="app.routing_rule.match_title" hint="app.routing_rule.match_hint" />
             <Grid container spacing={2}>
                 <Grid size={{ xs: 12, md: 8 }}>
-                    <ReferenceArrayInput source="match.senderCodes" reference="organizations" sort={{ field: 'code', order: 'ASC' }}>
-                        <AutocompleteArrayInput filterToQuery={orgSearch} label="resources.routing-rules.fields.match.senderCodes" fullWidth />
-                    </ReferenceArrayInput>
+                    <OrganizationsInput source="match.senderCodes" label="resources.routing-rules.fields.match.senderCodes" fullWidth />
                 </Grid>
                 <Grid size={{ xs: 12, md: 4 }}>
                     <BooleanInput source="match.senderSubtree" helperText="app.routing_rule.subtree_helper" />

@@ -3,7 +3,6 @@
 // here: a new rule, and "Quy tắc nào áp dụng?" to try a document against the rules.
 import ScienceIcon from '@mui/icons-material/Science';
 import {
-    AutocompleteInput,
     Button,
     CreateButton,
     DataTable,
@@ -11,13 +10,13 @@ import {
     Link,
     List,
     NullableBooleanInput,
-    ReferenceInput,
     SearchInput,
     TopToolbar,
     usePermissions,
 } from 'react-admin';
 import { canRole } from '../auth/access';
 import { DateTimeField } from '../fields/DateTimeField';
+import { organizationFilter } from '../fields/OrganizationInput';
 import { OrganizationCodeLink } from '../organizations/OrganizationFields';
 import type { Role } from '../types';
 import { MatchField, RuleStateField, TargetField } from './RoutingRuleFields';
@@ -25,9 +24,7 @@ import { ROUTING_RULE_TESTER_PATH } from './paths';
 
 const ruleFilters = [
     <SearchInput key="q" source="q" alwaysOn />,
-    <ReferenceInput key="organizationCode" source="organizationCode" reference="organizations" sort={{ field: 'code', order: 'ASC' }} alwaysOn>
-        <AutocompleteInput filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 320 }} />
-    </ReferenceInput>,
+    organizationFilter(),
     <NullableBooleanInput key="active" source="active" trueLabel="app.routing_rule.active" falseLabel="app.routing_rule.inactive" />,
     <NullableBooleanInput key="isDefault" source="isDefault" />,
 ];

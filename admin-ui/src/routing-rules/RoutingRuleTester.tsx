@@ -6,7 +6,6 @@ import { useState } from 'react';
 import { Alert, AlertTitle, Box, Card, CardContent, Chip, Grid, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import {
-    AutocompleteInput,
     Form,
     HttpError,
     ReferenceInput,
@@ -23,10 +22,10 @@ import {
 import { canRole } from '../auth/access';
 import type { AppDataProvider } from '../dataProvider';
 import { urgencyChoices } from '../documents/documentStates';
+import { OrganizationInput } from '../fields/OrganizationInput';
 import type { Role, RoutingTestQuery, RoutingTestResult } from '../types';
 import { TargetSummary } from './RoutingRuleFields';
 
-const orgSearch = (q: string) => ({ q });
 
 const Result = ({ result }: { result: RoutingTestResult }) => {
     const translate = useTranslate();
@@ -120,14 +119,10 @@ export const RoutingRuleTester = () => {
                 <Form onSubmit={submit} defaultValues={{ urgency: 'normal' }}>
                     <Grid container spacing={2} sx={{ maxWidth: 1000 }}>
                         <Grid size={{ xs: 12, md: 6 }}>
-                            <ReferenceInput source="organizationCode" reference="organizations" sort={{ field: 'code', order: 'ASC' }}>
-                                <AutocompleteInput filterToQuery={orgSearch} validate={required()} label="app.routing_rule.tester.organization" fullWidth data-testid="routing-test-organization" />
-                            </ReferenceInput>
+                            <OrganizationInput source="organizationCode" validate={required()} label="app.routing_rule.tester.organization" fullWidth data-testid="routing-test-organization" />
                         </Grid>
                         <Grid size={{ xs: 12, md: 6 }}>
-                            <ReferenceInput source="senderCode" reference="organizations" sort={{ field: 'code', order: 'ASC' }}>
-                                <AutocompleteInput filterToQuery={orgSearch} label="app.routing_rule.tester.sender" fullWidth data-testid="routing-test-sender" />
-                            </ReferenceInput>
+                            <OrganizationInput source="senderCode" label="app.routing_rule.tester.sender" fullWidth data-testid="routing-test-sender" />
                         </Grid>
                         <Grid size={{ xs: 12, md: 4 }}>
                             <ReferenceInput source="typeCode" reference="document-types" sort={{ field: 'sortOrder', order: 'ASC' }} perPage={100}>

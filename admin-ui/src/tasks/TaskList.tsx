@@ -2,10 +2,11 @@
 // organization (reception for clerks, assignment for leaders, processing for handlers, …), the
 // most urgent first and then the nearest deadline (R-DL-4). Deadlines: red overdue, amber due
 // today, green otherwise. A row opens the document.
-import { DataTable, FilterButton, List, SearchInput, SelectInput, TopToolbar } from 'react-admin';
+import { DataTable, FilterButton, SearchInput, SelectInput, TopToolbar } from 'react-admin';
 import { StepField, TaskDocumentLink, UrgencyField } from '../documents/DocumentFields';
 import { AssigneeField, EscalationField, TaskDeadlineField, taskRowClick } from '../documents/TaskFields';
-import { PRIORITY_SORT, urgencyChoices, urgencyRowSx } from '../documents/documentStates';
+import { PriorityList } from '../documents/PriorityList';
+import { urgencyChoices } from '../documents/documentStates';
 import { DateTimeField } from '../fields/DateTimeField';
 import { QuickFilter } from '../fields/QuickFilter';
 import { STEPS } from '../types';
@@ -26,8 +27,7 @@ const TaskListActions = () => (
 );
 
 export const TaskList = () => (
-    <List filters={taskFilters} actions={<TaskListActions />} sort={PRIORITY_SORT} perPage={50} title="app.menu.tasks" exporter={false}>
-        <DataTable rowClick={taskRowClick} bulkActionButtons={false} rowSx={urgencyRowSx} data-testid="task-table">
+    <PriorityList filters={taskFilters} actions={<TaskListActions />} perPage={50} title="app.menu.tasks" exporter={false} rowClick={taskRowClick} testId="task-table">
             <DataTable.Col source="urgency" field={UrgencyField} />
             <DataTable.Col source="step" field={StepField} />
             <DataTable.Col source="documentId" field={TaskDocumentLink} disableSort />
@@ -37,6 +37,5 @@ export const TaskList = () => (
             <DataTable.Col source="createdAt">
                 <DateTimeField source="createdAt" />
             </DataTable.Col>
-        </DataTable>
-    </List>
+    </PriorityList>
 );

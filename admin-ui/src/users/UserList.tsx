@@ -3,20 +3,19 @@
 // Deactivated accounts stay in the list (history refers to them), greyed out.
 import { Stack, type SxProps } from '@mui/material';
 import {
-    AutocompleteInput,
     CreateButton,
     DataTable,
     ExportButton,
     FilterButton,
     List,
     NullableBooleanInput,
-    ReferenceInput,
     SearchInput,
     SelectInput,
     TopToolbar,
     usePermissions,
 } from 'react-admin';
 import { canRole } from '../auth/access';
+import { organizationFilter } from '../fields/OrganizationInput';
 import type { Role, User } from '../types';
 import { ResetPasswordButton } from './ResetPasswordButton';
 import { ToggleActiveButton } from './ToggleActiveButton';
@@ -24,9 +23,7 @@ import { ActiveField, RolesField, UserOrganizationField, roleChoices } from './U
 
 const userFilters = [
     <SearchInput key="q" source="q" alwaysOn />,
-    <ReferenceInput key="organizationCode" source="organizationCode" reference="organizations" sort={{ field: 'code', order: 'ASC' }} alwaysOn>
-        <AutocompleteInput filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 320 }} />
-    </ReferenceInput>,
+    organizationFilter(),
     <SelectInput key="role" source="role" choices={roleChoices()} />,
     <NullableBooleanInput key="active" source="active" trueLabel="app.user.active" falseLabel="app.user.inactive" />,
 ];
