@@ -13,6 +13,8 @@ import { loadConfig } from '../config';
 import { connectDatabase } from '../db/database';
 import { migrate } from '../db/migrate';
 import { DEMO_USERS, seed } from '../db/seed';
+import { signatureDirs } from '../activities/signatures/keystore';
+import { ensureDemoPki, type DemoPkiResult } from './lib/demo-pki';
 import { note, step } from './lib/log-step';
 import { startEmbeddedPostgres } from './lib/postgres';
 import { resolveTemporalCli, startDevServer } from './lib/temporal-cli';
@@ -26,7 +28,8 @@ async function main(): Promise<void> {
   const dataDir = path.resolve(ROOT, config.DATA_DIR);
   fs.mkdirSync(dataDir, { recursive: true });
   // Where operators put CA certificates and server-signing keystores (README, "Digital signatures").
-  for (const dir of [config.TRUST_ANCHORS_DIR, config.SIGNING_KEYS_DIR]) fs.mkdirSync(path.resolve(dataDir, dir), { recursive: true });
+  const { trustAnchorsDir, signingKeysDir } = signatureDirs({ ...config, DATA_DIR: dataDir });
+  for (const dir of [trustAnchorsDir, signingKeysDir]) fs.mkdirSync(dir, { recursive: true });
   const cleanups: Array<() => Promise<void>> = [];
 
   let databaseUrl = config.DATABASE_URL;
@@ -60,15 +63,38 @@ async function main(): Promise<void> {
     note(`Temporal: using TEMPORAL_ADDRESS=${temporalAddress}`);
   }
 
-  await step('migrate and seed the database', async () => {
+  const signingOrgs = await step('migrate and seed the database', async () => {
     const db = connectDatabase(databaseUrl);
     try {
       await migrate(db.sequelize, note);
       await seed(db, { provinceCode: config.PROVINCE_CODE, demoPassword: config.DEMO_PASSWORD, withDemoUsers: config.SEED_DEMO_DATA }, note);
+      if (!config.SEED_DEMO_DATA) return [];
+      // The organizations that issue documents: those with a clerk or a leader.
+      const [rows] = await db.sequelize.query(
+        `SELECT o.code, o.name FROM organizations o
+          WHERE EXISTS (SELECT 1 FROM users u WHERE u.organization_code = o.code AND u.active AND u.roles && ARRAY['clerk','leader']::text[])
+          ORDER BY o.code`,
+      );
+      return rows as Array<{ code: string; name: string }>;
     } finally {
       await db.close();
     }
   });
+  // DEMO ONLY: a demo root CA and organization keystores so that demo documents can be signed and
+  // issued; generated once, and only while the trust anchors folder holds no certificate.
+  let demoPki: DemoPkiResult | undefined;
+  if (config.SEED_DEMO_DATA) {
+    demoPki = await step('demo certificates (demo only)', () =>
+      ensureDemoPki({
+        dataDir,
+        trustAnchorsDir,
+        signingKeysDir,
+        orgCodes: signingOrgs.map((o) => o.code),
+        orgNames: Object.fromEntries(signingOrgs.map((o) => [o.code, o.name])),
+        log: note,
+      }),
+    );
+  }
   await buildUiIfStale();
 
   const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, DATA_DIR: dataDir };
@@ -87,6 +113,11 @@ async function main(): Promise<void> {
       `  API:                      ${url}/api  (OpenAPI: ${url}/api/openapi.json)`,
       temporalUi ? `  Temporal Web UI:          ${temporalUi}` : `  Temporal:                 ${temporalAddress}`,
       `  Data folder:              ${dataDir}`,
+      ...(demoPki?.rootFile
+        ? [
+            `  Demo certificates:        ${demoPki.rootFile}, ${signingKeysDir}/<mã cơ quan>.p12, ${demoPki.signerDir}/demo-signer.p12 — DEMO ONLY, chỉ dùng thử nghiệm; "Ký số bằng chứng thư của cơ quan" works for the demo organizations`,
+          ]
+        : []),
       `  Demo accounts (password: ${config.SEED_DEMO_DATA ? config.DEMO_PASSWORD : '-'}):`,
       demo,
       '  Ctrl+C stops everything.',
