@@ -167,6 +167,24 @@ describe('incoming document process', () => {
     expect(t.named('markStepOverdue').filter((c) => c.input.step === 'processing')).toHaveLength(1);
   });
 
+  test('R-DL-1 R-DL-2 when a routed document waits for assignment, then the leader is reminded and the assignment step falls overdue and escalates; assigning moves on to processing', async () => {
+    const t = await setup();
+    await t.worker.runUntil(async () => {
+      const h = await t.start();
+      await until(h, arrived);
+      await h.executeUpdate(acceptUpdate, { args: [{ actorId: 'clerk-1' }] });
+      await until(h, (s) => s.status === 'routed' && s.deadline?.step === 'assignment');
+      await env.sleep(STEP_MS.assignment + GRACE_MS + HOUR);
+      expect((await h.query(incomingStateQuery)).deadline).toMatchObject({ step: 'assignment', reminded: true, overdue: true, escalationLevel: 1 });
+      await h.executeUpdate(assignUpdate, { args: [{ actorId: 'leader-1', handlerId: 'spec-1' }] });
+      const s = await until(h, (x) => x.deadline?.step === 'processing');
+      expect(s.deadline).toMatchObject({ overdue: false, escalationLevel: 0 });
+      await h.terminate('test done');
+    });
+    expect(t.named('markStepOverdue').map((c) => c.input.step)).toEqual(['assignment']);
+    expect(t.named('escalateStep').map((c) => [c.input.step, c.input.level])).toEqual([['assignment', 1]]);
+  });
+
   test('R-DL-3 when a leader extends an overdue deadline with a reason, then the timers restart from the new deadline', async () => {
     const t = await setup();
     await t.worker.runUntil(async () => {
