@@ -4,52 +4,15 @@
  */
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Transaction } from 'sequelize';
-import type { DocumentChanges, Urgency } from '../../domain/documents';
+import type { DocumentColumns } from '../../db/repositories/document-row';
+import type { DocumentChanges } from '../../domain/documents';
 import type { RegisterEntryDetails } from '../../domain/registers';
 import type { Ctx } from './context';
 import type { ReceiptChecks } from './contract';
 
-export interface DocumentRow {
-  id: string;
-  direction: 'incoming' | 'outgoing';
-  organization_code: string;
-  document_identifier: string | null;
-  source_document_id: string | null;
-  number: number | null;
-  notation: string | null;
-  number_and_notation: string | null;
-  /** 'YYYY-MM-DD' (read as text, never a Date). */
-  document_date: string | null;
-  type_code: string | null;
-  field: string | null;
-  summary: string;
-  signer_position: string | null;
-  signer_name: string | null;
-  urgency: Urgency;
-  sender_code: string | null;
-  sender_name: string | null;
-  sent_at: Date | null;
-  received_at: Date | null;
-  due_at: Date | null;
-  copies: number | null;
-  page_count: number | null;
-  storage_place: string | null;
-  notes: string | null;
-  status: string;
-  legal_validity: 'legally_valid' | 'information_only' | null;
-  workflow_id: string | null;
-  intake: 'electronic' | 'paper_accompanies' | 'paper';
+export interface DocumentRow extends DocumentColumns {
   checks: ReceiptChecks | null;
-  signed_at: Date | null;
-  issued_at: Date | null;
-  register_number: number | null;
-  main_handler_id: string | null;
-  department_id: string | null;
-  recalled_at: Date | null;
-  replaced_by_id: string | null;
-  revision: number;
   pending_change: { kind: string; reason: string; changes: DocumentChanges | null; replacementId: string | null } | null;
-  paper_received_at: Date | null;
 }
 
 const COLUMNS = `id, direction, organization_code, document_identifier, source_document_id, number, notation, number_and_notation,

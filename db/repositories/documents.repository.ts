@@ -11,6 +11,7 @@
 import { QueryTypes, type Transaction } from 'sequelize';
 import { URGENCY_RANK, type Urgency } from '../../domain/documents';
 import { subtreeLikePattern } from '../../domain/org-code';
+import type { DocumentColumns } from './document-row';
 import type { Database } from '../database';
 import type { Role } from '../models';
 import { Conditions, isUuid, likePattern, orderBy, type OrgScope, type Page } from './paging';
@@ -334,57 +335,20 @@ const DOC_SELECT = `
     LEFT JOIN users hu ON hu.id = d.main_handler_id
     LEFT JOIN departments dep ON dep.id = d.department_id`;
 
-interface DocRow {
-  id: string;
-  direction: Direction;
-  organization_code: string;
+interface DocRow extends DocumentColumns {
   organization_name: string | null;
-  document_identifier: string | null;
-  source_document_id: string | null;
-  number: number | null;
-  notation: string | null;
-  number_and_notation: string | null;
-  document_date: string | null;
-  type_code: string | null;
   type_name: string | null;
-  field: string | null;
-  summary: string;
-  signer_position: string | null;
-  signer_name: string | null;
-  urgency: Urgency;
-  sender_code: string | null;
-  sender_name: string | null;
-  sent_at: Date | null;
-  received_at: Date | null;
-  due_at: Date | null;
-  copies: number | null;
-  page_count: number | null;
-  storage_place: string | null;
-  notes: string | null;
-  status: string;
-  legal_validity: DocumentRecord['legalValidity'];
-  intake: DocumentRecord['intake'];
-  signed_at: Date | null;
-  issued_at: Date | null;
-  register_number: number | null;
   created_by: string | null;
   created_by_name: string | null;
-  main_handler_id: string | null;
   main_handler_name: string | null;
-  department_id: string | null;
   department_name: string | null;
   routed_rule: unknown;
   completed_at: Date | null;
   result: string | null;
   overdue: boolean;
   recall_reason: string | null;
-  recalled_at: Date | null;
   replaces_id: string | null;
-  replaced_by_id: string | null;
-  revision: number;
   pending_change: unknown;
-  paper_received_at: Date | null;
-  workflow_id: string | null;
   created_at: Date;
   updated_at: Date;
 }
