@@ -5,8 +5,9 @@
  *
  * arrived (01, checks) → the clerk accepts (03, register number) or refuses (02) → routing rules
  * (04) → a leader assigns (05) → the handler completes (06). Each human step waits under a
- * StepDeadline. Decisions are updates whose validators refuse what the current state does not
- * allow; the sender's recall / update / replace arrive as a signal at any stage.
+ * StepDeadline. Decisions are updates, run one at a time: validators refuse what the state does
+ * not allow, and a decision that arrives while another is in flight waits for it and is checked
+ * again; the sender's recall / update / replace arrive as a signal at any stage.
  */
 import {
   ApplicationFailure,
@@ -114,8 +115,22 @@ export async function incomingDocumentWorkflow(input: IncomingWorkflowInput): Pr
     deadlines.add(d);
     return d;
   };
-  /** Mark the end of a decision; used in `finally` so a failed activity frees the document again. */
-  const decide = async <T>(fn: () => Promise<T>): Promise<T> => {
+  /**
+   * Decisions run one at a time. A decision that arrives while another is being written (the
+   * read model the API looked at may already show the other's outcome while this process has not
+   * seen its activity finish yet) waits for it, then checks the state again: validators only
+   * refuse what is wrong whatever the decision in flight turns out to do. `finally` frees the
+   * document again when an activity fails.
+   */
+  const decide = async <T>(fn: () => Promise<T>, check?: () => void): Promise<T> => {
+    while (busy) await condition(() => !busy);
+    if (check) {
+      try {
+        check();
+      } catch (err) {
+        throw ApplicationFailure.nonRetryable((err as Error).message, 'STATE_CHANGED');
+      }
+    }
     busy = true;
     try {
       return await fn();
@@ -123,11 +138,38 @@ export async function incomingDocumentWorkflow(input: IncomingWorkflowInput): Pr
       busy = false;
     }
   };
+  /** In a validator: the state checks, unless a decision in flight may still change the state (its handler checks again). */
+  const whenIdle = (check: () => void) => {
+    if (!busy) check();
+  };
   const assertState = (allowed: Array<IncomingStatus>, action: string) => {
-    if (busy) throw new Error('Đang xử lý một thao tác khác trên văn bản này, hãy thử lại (another decision is in progress)');
     if (!arrival || status === 'in_transit' || !allowed.includes(status)) {
       throw new Error(`Không thể ${action} khi văn bản ở trạng thái "${status}" (${action} is not allowed in status ${status})`);
     }
+  };
+  const canAccept = () => {
+    assertState(['arrived'], 'tiếp nhận');
+    if (pendingChange) throw new Error('Bên gửi đang yêu cầu thu hồi/cập nhật văn bản này (a change request is pending)');
+  };
+  const canRefuse = () => assertState(['arrived'], 'từ chối nhận');
+  const canRoute = () => {
+    assertState(['accepted'], 'chuyển xử lý');
+    if (!routedPending) throw new Error('Văn bản đã được chuyển theo quy tắc (already routed by a rule)');
+  };
+  const canAssign = () => {
+    assertState(['accepted', 'routed', 'processing'], 'phân công');
+    if (status === 'accepted' && routedPending) throw new Error('Văn bản cần được chuyển xử lý trước (route it first)');
+  };
+  const canComplete = () => assertState(['processing'], 'hoàn thành');
+  const canExtend = () => {
+    assertState(['arrived', 'accepted', 'routed', 'processing'], 'gia hạn');
+    if (!current) throw new Error('Bước hiện tại không có thời hạn (no deadline to extend)');
+  };
+  const canConfirmPaper = () => {
+    if (paperReceived) throw new Error('Đã xác nhận nhận bản giấy (already confirmed)');
+  };
+  const canAnswerChange = () => {
+    if (!pendingChange) throw new Error('Không có yêu cầu thu hồi nào đang chờ trả lời (no change request is pending)');
   };
 
   // ---- queries and messages -------------------------------------------------------------------
@@ -160,13 +202,12 @@ export async function incomingDocumentWorkflow(input: IncomingWorkflowInput): Pr
         registerNumber = r.registerNumber;
         status = 'accepted';
         return { registerNumber: r.registerNumber };
-      }),
+      }, canAccept),
     {
       validator: ({ actorId, note }) => {
         requireActor(actorId);
         if (note != null && (typeof note !== 'string' || note.length > MAX_TEXT)) throw new Error('note không hợp lệ');
-        assertState(['arrived'], 'tiếp nhận');
-        if (pendingChange) throw new Error('Bên gửi đang yêu cầu thu hồi/cập nhật văn bản này (a change request is pending)');
+        whenIdle(canAccept);
       },
     },
   );
@@ -177,12 +218,12 @@ export async function incomingDocumentWorkflow(input: IncomingWorkflowInput): Pr
       decide(async () => {
         await acts.refuseIncoming({ documentId: docId(), actorId, reason, at: now(), key: `${workflowId}:refuse` });
         status = 'refused';
-      }),
+      }, canRefuse),
     {
       validator: ({ actorId, reason }) => {
         requireActor(actorId);
         requireText(reason, 'Lý do từ chối');
-        assertState(['arrived'], 'từ chối nhận');
+        whenIdle(canRefuse);
       },
     },
   );
@@ -193,7 +234,7 @@ export async function incomingDocumentWorkflow(input: IncomingWorkflowInput): Pr
       decide(async () => {
         const r = await acts.routeIncoming({ documentId: docId(), at: now(), key: `${workflowId}:route:manual`, manual: { target, actorId } });
         await afterRouting(r.routed, r.autoHandlerId);
-      }),
+      }, canRoute),
     {
       validator: ({ actorId, target }) => {
         requireActor(actorId);
@@ -202,8 +243,7 @@ export async function incomingDocumentWorkflow(input: IncomingWorkflowInput): Pr
           ((target.kind === 'department' && typeof target.departmentId === 'string' && target.departmentId.length > 0) ||
             ((target.kind === 'leader' || target.kind === 'user') && typeof target.userId === 'string' && target.userId.length > 0));
         if (!ok) throw new Error('Nơi chuyển không hợp lệ (target must be a department, leader or user)');
-        assertState(['accepted'], 'chuyển xử lý');
-        if (!routedPending) throw new Error('Văn bản đã được chuyển theo quy tắc (already routed by a rule)');
+        whenIdle(canRoute);
       },
     },
   );
@@ -234,7 +274,7 @@ export async function incomingDocumentWorkflow(input: IncomingWorkflowInput): Pr
         coHandlerIds = co ?? [];
         status = 'processing';
         return { dueAt: due };
-      }),
+      }, canAssign),
     {
       validator: ({ actorId, handlerId: main, coHandlerIds: co, dueAt, reason }) => {
         requireActor(actorId);
@@ -247,8 +287,7 @@ export async function incomingDocumentWorkflow(input: IncomingWorkflowInput): Pr
           if (Date.parse(dueAt) <= Date.now()) throw new Error('Hạn xử lý phải ở tương lai (dueAt must be in the future)');
         }
         if (reason != null && (typeof reason !== 'string' || reason.length > MAX_TEXT)) throw new Error('reason không hợp lệ');
-        assertState(['accepted', 'routed', 'processing'], 'phân công');
-        if (status === 'accepted' && routedPending) throw new Error('Văn bản cần được chuyển xử lý trước (route it first)');
+        whenIdle(canAssign);
       },
     },
   );
@@ -259,12 +298,12 @@ export async function incomingDocumentWorkflow(input: IncomingWorkflowInput): Pr
       decide(async () => {
         await acts.completeIncoming({ documentId: docId(), actorId, result, at: now(), key: `${workflowId}:complete` });
         status = 'completed';
-      }),
+      }, canComplete),
     {
       validator: ({ actorId, result }) => {
         requireActor(actorId);
         requireText(result, 'Kết quả xử lý');
-        assertState(['processing'], 'hoàn thành');
+        whenIdle(canComplete);
       },
     },
   );
@@ -276,14 +315,13 @@ export async function incomingDocumentWorkflow(input: IncomingWorkflowInput): Pr
         const step = current as StepDeadline;
         await step.extend({ dueAt, reason, actorId, at: now() });
         return { dueAt };
-      }),
+      }, canExtend),
     {
       validator: ({ actorId, dueAt, reason }) => {
         requireActor(actorId);
         requireInstant(dueAt, 'Hạn mới');
         requireText(reason, 'Lý do gia hạn');
-        assertState(['arrived', 'accepted', 'routed', 'processing'], 'gia hạn');
-        if (!current) throw new Error('Bước hiện tại không có thời hạn (no deadline to extend)');
+        whenIdle(canExtend);
         if (Date.parse(dueAt) <= Date.now()) throw new Error('Hạn mới phải ở tương lai (dueAt must be in the future)');
       },
     },
@@ -295,13 +333,12 @@ export async function incomingDocumentWorkflow(input: IncomingWorkflowInput): Pr
       decide(async () => {
         await acts.recordPaperReceived({ documentId: docId(), actorId, at: now(), key: `${workflowId}:paper-received` });
         paperReceived = true;
-      }),
+      }, canConfirmPaper),
     {
       validator: ({ actorId }) => {
         requireActor(actorId);
         if (!arrival?.paperAccompanies) throw new Error('Văn bản này không có bản giấy gửi kèm (no paper copy is expected)');
-        if (paperReceived) throw new Error('Đã xác nhận nhận bản giấy (already confirmed)');
-        if (busy) throw new Error('Đang xử lý một thao tác khác trên văn bản này, hãy thử lại');
+        whenIdle(canConfirmPaper);
       },
     },
   );
@@ -311,14 +348,13 @@ export async function incomingDocumentWorkflow(input: IncomingWorkflowInput): Pr
     ({ actorId, agree, reason }) =>
       decide(async () => {
         await answerChange(pendingChange as ChangeRequest, agree, reason ?? null, actorId);
-      }),
+      }, canAnswerChange),
     {
       validator: ({ actorId, agree, reason }) => {
         requireActor(actorId);
         if (typeof agree !== 'boolean') throw new Error('agree must be true or false');
         if (!agree) requireText(reason, 'Lý do không đồng ý thu hồi');
-        if (!pendingChange) throw new Error('Không có yêu cầu thu hồi nào đang chờ trả lời (no change request is pending)');
-        if (busy) throw new Error('Đang xử lý một thao tác khác trên văn bản này, hãy thử lại');
+        whenIdle(canAnswerChange);
       },
     },
   );
@@ -495,8 +531,10 @@ export async function incomingDocumentWorkflow(input: IncomingWorkflowInput): Pr
 
   if (statusNow() === 'accepted') {
     // Routing by the rules (R-ROUTE-1); without a rule, a person routes under the routing deadline.
-    const routed = await decide(() => acts.routeIncoming({ documentId: arrived.documentId, at: now(), key: `${workflowId}:route` }));
-    await decide(() => afterRouting(routed.routed, routed.autoHandlerId));
+    await decide(async () => {
+      const routed = await acts.routeIncoming({ documentId: arrived.documentId, at: now(), key: `${workflowId}:route` });
+      await afterRouting(routed.routed, routed.autoHandlerId);
+    });
     if (routedPending) {
       current = newDeadline('routing', now(), null);
       await current.run(() => !routedPending || isTerminal());

@@ -44,6 +44,8 @@ export interface FakeOptions {
   /** Organization levels that exist above the receiver (escalation stops at the top). */
   treeDepth?: number;
   issueFailure?: Error;
+  /** Routing by the rules waits for this (a slow activity, to race a decision against it). */
+  routeGate?: Promise<void>;
 }
 
 let docSeq = 0;
@@ -113,6 +115,7 @@ export function fakeDocumentActivities(opts: FakeOptions = {}) {
     async routeIncoming(input) {
       record('routeIncoming', input);
       if (input.manual) return { routed: true, rule: null, target: input.manual.target, autoHandlerId: input.manual.target.kind === 'user' ? input.manual.target.userId : null };
+      await opts.routeGate;
       return opts.route ?? { routed: true, rule: { id: 'r1', version: 1, name: 'mặc định', reasons: ['quy tắc mặc định'] }, target: { kind: 'leader', userId: 'leader-1' }, autoHandlerId: null };
     },
     async assignHandlers(input) {

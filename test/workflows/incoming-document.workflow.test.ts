@@ -94,6 +94,33 @@ describe('incoming document process', () => {
     expect(t.named('acceptIncoming')[0].input.key).toBe(`${t.workflowId}:accept`);
   });
 
+  test('R-ROUTE-2 when the leader assigns while the routing activity is still running (the read model already shows it routed), then the assignment waits for it and succeeds; a second acceptance racing the first is refused after it', async () => {
+    let release!: () => void;
+    const t = await setup({ routeGate: new Promise<void>((r) => (release = r)) });
+    const result = await t.worker.runUntil(async () => {
+      const h = await t.start();
+      await until(h, arrived);
+      const [first, second] = await Promise.allSettled([
+        h.executeUpdate(acceptUpdate, { args: [{ actorId: 'clerk-1' }] }),
+        h.executeUpdate(acceptUpdate, { args: [{ actorId: 'clerk-2' }] }),
+      ]);
+      expect([first.status, second.status].sort()).toEqual(['fulfilled', 'rejected']);
+      const refused = (first.status === 'rejected' ? first.reason : (second as PromiseRejectedResult).reason) as WorkflowUpdateFailedError;
+      expect(refused.cause?.message).toMatch(/Không thể tiếp nhận khi văn bản ở trạng thái "accepted"/);
+      await until(h, () => t.named('routeIncoming').length === 1);
+      const assign = h.executeUpdate(assignUpdate, { args: [{ actorId: 'leader-1', handlerId: 'spec-1' }] });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(t.named('assignHandlers')).toHaveLength(0);
+      release();
+      await assign;
+      await h.executeUpdate(completeUpdate, { args: [{ actorId: 'spec-1', result: 'Xong' }] });
+      return h.result();
+    });
+    expect(result.status).toBe('completed');
+    expect(t.named('acceptIncoming')).toHaveLength(1);
+    expect(t.named('assignHandlers')).toHaveLength(1);
+  });
+
   test('R-REC-4 when the same document is delivered twice, then the second start is rejected as the same process', async () => {
     const t = await setup();
     await t.worker.runUntil(async () => {
