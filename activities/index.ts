@@ -7,6 +7,7 @@ import type { Database } from '../db/database';
 import { createConnectionActivities } from './connection.activities';
 import { createDocumentActivities } from './documents';
 import { formatLimitsFromConfig, type FormatLimits } from './formats';
+import { createInteropActivities, type InteropSettings } from './interop/interop.activities';
 import { signatureDirs } from './signatures';
 
 export interface ActivityDeps {
@@ -20,18 +21,22 @@ export interface ActivityDeps {
   formatLimits?: FormatLimits;
   /** The clock of the read model (receipt times, reminders); tests fix it. Default: the system clock. */
   now?: () => Date;
+  /** Interconnection with peer systems (SPEC §8). Default: no interop certificate (the outbox waits). */
+  interop?: InteropSettings;
 }
 
 export function createActivities(deps: ActivityDeps) {
   // The defaults of the typed configuration, without reading the environment.
   const defaults = (): ReturnType<typeof loadConfig> => loadConfig({});
+  const documentDeps = {
+    db: deps.db,
+    trust: deps.trust ?? signatureDirs(defaults()),
+    formatLimits: deps.formatLimits ?? formatLimitsFromConfig(defaults()),
+    now: deps.now,
+  };
   return {
     ...createConnectionActivities(deps),
-    ...createDocumentActivities({
-      db: deps.db,
-      trust: deps.trust ?? signatureDirs(defaults()),
-      formatLimits: deps.formatLimits ?? formatLimitsFromConfig(defaults()),
-      now: deps.now,
-    }),
+    ...createDocumentActivities(documentDeps),
+    ...createInteropActivities(documentDeps, deps.interop ?? { identity: null }),
   };
 }

@@ -2,6 +2,7 @@
  * createApp(deps): the Express application without `listen`, so tests run it in-process against
  * a real PostgreSQL and Temporal. Routes are thin; services hold the use cases.
  */
+import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
@@ -11,16 +12,22 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Database } from '../db/database';
 import type { Role } from '../db/models';
+import { createAuditRepository } from '../db/repositories/audit.repository';
 import { createDocumentsRepository } from '../db/repositories/documents.repository';
 import { createOrganizationsRepository } from '../db/repositories/organizations.repository';
 import { createPaperRulesRepository } from '../db/repositories/paper-rules.repository';
+import { createPeersRepository } from '../db/repositories/peers.repository';
+import { createReportsRepository } from '../db/repositories/reports.repository';
 import { createRoutingRulesRepository } from '../db/repositories/routing-rules.repository';
 import { createUsersRepository } from '../db/repositories/users.repository';
 import { toVietnamIso } from '../domain/time';
 import { requireAuth, type CallerState, type TokenService } from './auth';
+import type { InteropIdentity } from '../activities/interop/transport';
 import type { Logger } from './logger';
+import { auditTrail } from './middleware/audit';
 import { openApiDocument } from './openapi';
 import { problemMiddleware, problems } from './problem';
+import { auditRoutes } from './routes/audit.routes';
 import { authRoutes } from './routes/auth.routes';
 import { calendarRoutes } from './routes/calendar.routes';
 import { connectionsRoutes } from './routes/connections.routes';
@@ -31,8 +38,11 @@ import { incomingRoutes } from './routes/incoming.routes';
 import { notificationsRoutes } from './routes/notifications.routes';
 import { organizationsRoutes } from './routes/organizations.routes';
 import { outgoingRoutes } from './routes/outgoing.routes';
+import { interopRoutes } from './routes/interop.routes';
 import { paperRulesRoutes } from './routes/paper-rules.routes';
+import { peersRoutes } from './routes/peers.routes';
 import { registersRoutes } from './routes/registers.routes';
+import { reportsRoutes } from './routes/reports.routes';
 import { routingRulesRoutes } from './routes/routing-rules.routes';
 import { tasksRoutes } from './routes/tasks.routes';
 import { usersRoutes } from './routes/users.routes';
@@ -42,7 +52,9 @@ import { createDeadlineProcesses } from './services/deadline-processes';
 import { createDocumentProcesses, type DocumentProcessSettings } from './services/document-processes';
 import { createDocumentsService } from './services/documents.service';
 import { createIncomingService } from './services/incoming.service';
+import { createInteropService } from './services/interop.service';
 import { createOutgoingService } from './services/outgoing.service';
+import { createReportsService } from './services/reports.service';
 import { createRoutingRulesService } from './services/routing-rules.service';
 import { createTasksService } from './services/tasks.service';
 import { createOrganizationsService } from './services/organizations.service';
@@ -60,6 +72,8 @@ export interface AppDeps {
   uiDir?: string;
   loginLimit?: number;
   httpLog?: boolean;
+  /** Interconnection (SPEC §8): this system's interop certificate and the largest package accepted. */
+  interop?: { identity: InteropIdentity | null; maxBytes: number };
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -74,7 +88,19 @@ export function createApp(deps: AppDeps): Express {
   });
   app.use(helmet({ contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': null } } }));
   if (deps.httpLog !== false) app.use(pinoHttp({ logger: log, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
-  app.use(express.json({ limit: '1mb' }));
+  // R-SEC-3: before the parsers, so a body refused by them is recorded too; it reads the caller,
+  // route and body only when the response ends.
+  const auditRepo = createAuditRepository(db);
+  app.use(auditTrail(auditRepo, log));
+  // R-SEC-4: bytes that are not UTF-8 would be decoded to U+FFFD and stored; refuse them instead.
+  app.use(
+    express.json({
+      limit: '1mb',
+      verify: (_req, _res, buf, encoding) => {
+        if (/^utf-?8$/i.test(encoding) && !isUtf8(buf)) throw problems.badRequest('Nội dung JSON không phải UTF-8 hợp lệ (body is not valid UTF-8)');
+      },
+    }),
+  );
 
   const repo = createOrganizationsRepository(db);
   const processes = createConnectionProcesses(deps.temporal, deps.connection);
@@ -92,6 +118,20 @@ export function createApp(deps: AppDeps): Express {
   const upload = { fileMaxBytes: deps.documents.formatLimits.fileMaxBytes, maxFiles: deps.documents.maxFiles };
   // Tests wait for the calendar-change notification through this.
   app.locals.deadlines = deadlines;
+  const peers = createPeersRepository(db);
+  const interopSettings = { identity: deps.interop?.identity ?? null, maxBytes: deps.interop?.maxBytes ?? 300 * 1024 * 1024 };
+  const interop = createInteropService({
+    db,
+    peers,
+    temporal: deps.temporal,
+    processes: documentProcesses,
+    documents,
+    settings: { ...interopSettings, formatLimits: deps.documents.formatLimits, taskQueue: deps.documents.taskQueue },
+    log,
+  });
+  const interopApi = interopRoutes({ interop, maxBytes: interopSettings.maxBytes });
+  // The API process reconciles the peers' outbox processes through this.
+  app.locals.interop = interop;
 
   const api = express.Router();
   api.get('/openapi.json', (_req, res) => {
@@ -99,6 +139,8 @@ export function createApp(deps: AppDeps): Express {
   });
   api.use(health.api);
   api.use(auth.public);
+  // Peer systems, not users: authenticated by mutual TLS and the package signature (R-SEC-1).
+  api.use(interopApi.public);
   api.use(requireAuth(deps.tokens, (id) => loadCaller(db, id)));
   api.use(auth.private);
   api.use(organizationsRoutes(organizations));
@@ -113,7 +155,11 @@ export function createApp(deps: AppDeps): Express {
   api.use(documentsRoutes({ documents }));
   api.use(tasksRoutes({ tasks: createTasksService({ repo: documentsRepo }) }));
   api.use(routingRulesRoutes({ rules: createRoutingRulesService({ rules: createRoutingRulesRepository(db), documents: documentsRepo }) }));
+  api.use(interopApi.private);
+  api.use(peersRoutes({ repo: peers, documents: documentsRepo, interop }));
   api.use(paperRulesRoutes({ repo: createPaperRulesRepository(db), documents: documentsRepo }));
+  api.use(reportsRoutes({ reports: createReportsService({ repo: createReportsRepository(db) }) }));
+  api.use(auditRoutes({ repo: auditRepo }));
   api.use((_req, _res, next) => next(problems.notFound('Đường dẫn API')));
   app.use('/api', api);
   app.use(health.metrics);

@@ -5,10 +5,12 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import https from 'node:https';
 import path from 'node:path';
 import cron from 'node-cron';
 import nodemailer from 'nodemailer';
 import { formatLimitsFromConfig } from '../activities/formats';
+import { loadInteropIdentity } from '../activities/interop/identity';
 import { signatureDirs } from '../activities/signatures';
 import { loadConfig, type Config } from '../config';
 import { connectDatabase } from '../db/database';
@@ -19,6 +21,7 @@ import { createLogger } from './logger';
 import { createTemporalClient } from './temporal-client';
 import { createConnectionProcesses, reconcileConnectionProcesses, type ConnectionProcessSettings } from './services/connection-processes';
 import { trustAnchorsFrom, type DocumentProcessSettings } from './services/document-processes';
+import type { InteropService } from './services/interop.service';
 import { sendOverdueDigest } from './services/overdue-digest';
 
 export function connectionSettings(config: Config): ConnectionProcessSettings {
@@ -58,6 +61,7 @@ async function main(): Promise<void> {
   const db = connectDatabase(config.DATABASE_URL);
   const { client: temporal, connection } = createTemporalClient(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE);
   const settings = connectionSettings(config);
+  const identity = loadInteropIdentity(config);
   const app = createApp({
     db,
     temporal,
@@ -66,14 +70,26 @@ async function main(): Promise<void> {
     connection: settings,
     documents: documentSettings(config),
     uiDir: path.resolve(__dirname, '../admin-ui/dist'),
+    interop: { identity, maxBytes: config.INTEROP_MAX_BYTES },
   });
   const server = app.listen(config.PORT, config.HOST, () => log.info({ port: config.PORT }, 'api listening'));
+  // R-SEC-1: peers connect here with their client certificate; the routes match it to a
+  // registered peer (self-signed peer certificates are pinned by fingerprint, hence no CA check).
+  const tlsServer =
+    identity && config.INTEROP_PORT
+      ? https
+          .createServer({ key: identity.keyPem, cert: identity.certPem, requestCert: true, rejectUnauthorized: false }, app)
+          .listen(config.INTEROP_PORT, config.HOST, () => log.info({ port: config.INTEROP_PORT }, 'interop mutual-TLS listener'))
+      : null;
+  if (!identity) log.warn('no interop certificate (INTEROP_KEY_FILE / INTEROP_CERT_FILE): no mutual-TLS listener, edXML export refused');
 
   const processes = createConnectionProcesses(temporal, settings);
   const repo = createOrganizationsRepository(db);
+  const interop = app.locals.interop as InteropService;
   const reconcile = async () => {
     const checked = await reconcileConnectionProcesses(repo, processes);
-    log.debug({ checked }, 'connection processes reconciled');
+    const outboxes = await interop.reconcileOutboxes();
+    log.debug({ checked, outboxes }, 'connection and outbox processes reconciled');
   };
   reconcile().catch((err) => log.warn({ err }, 'reconcile failed; will retry'));
   const job = cron.schedule('*/5 * * * *', () => void reconcile().catch((err) => log.warn({ err }, 'reconcile failed')));
@@ -94,6 +110,7 @@ async function main(): Promise<void> {
     log.info('api stopping');
     void job.stop();
     void digest.stop();
+    tlsServer?.close();
     server.close(() => {
       void Promise.all([db.close(), connection.close()]).finally(() => process.exit(0));
     });

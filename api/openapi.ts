@@ -3,13 +3,17 @@
  * handlers validate with, so the contract and the checks cannot drift apart.
  */
 import { z } from 'zod';
+import { auditOpenApiPaths } from './routes/audit.routes';
 import { calendarOpenApiPaths } from './routes/calendar.routes';
 import { documentTypesOpenApiPaths } from './routes/document-types.routes';
 import { documentsOpenApiPaths } from './routes/documents.routes';
 import { incomingOpenApiPaths } from './routes/incoming.routes';
+import { interopOpenApiPaths } from './routes/interop.routes';
 import { outgoingOpenApiPaths } from './routes/outgoing.routes';
 import { paperRulesOpenApiPaths } from './routes/paper-rules.routes';
+import { peersOpenApiPaths } from './routes/peers.routes';
 import { registersOpenApiPaths } from './routes/registers.routes';
+import { reportsOpenApiPaths } from './routes/reports.routes';
 import { routingRulesOpenApiPaths } from './routes/routing-rules.routes';
 import { tasksOpenApiPaths } from './routes/tasks.routes';
 import { usersOpenApiPaths } from './routes/users.routes';
@@ -93,6 +97,10 @@ export function openApiDocument(): Record<string, unknown> {
       ...tasksOpenApiPaths,
       ...routingRulesOpenApiPaths,
       ...paperRulesOpenApiPaths,
+      ...peersOpenApiPaths,
+      ...interopOpenApiPaths,
+      ...reportsOpenApiPaths,
+      ...auditOpenApiPaths,
     },
   };
 }

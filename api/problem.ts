@@ -89,7 +89,11 @@ export function toProblem(err: unknown): HttpProblem {
   if (e?.type === 'entity.parse.failed') return problems.badRequest('Nội dung JSON không hợp lệ (malformed JSON body)');
   if (e?.type === 'entity.too.large') return new HttpProblem(413, 'Nội dung quá lớn (payload too large)', 'Nội dung yêu cầu vượt giới hạn cho phép');
   if (e?.type === 'charset.unsupported' || e?.type === 'encoding.unsupported') return new HttpProblem(415, 'Mã hóa không hỗ trợ (unsupported encoding)', e.message);
-  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return new HttpProblem(e.status, e.message ?? 'Bad request');
+  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
+    // Errors of the HTTP layer (a path that does not decode, a body that does not inflate): say what it was.
+    const detail = e.message || 'Yêu cầu không hợp lệ (bad request)';
+    return new HttpProblem(e.status, e.status === 400 ? 'Yêu cầu không hợp lệ (bad request)' : detail, detail);
+  }
   if (err instanceof BaseError && /ECONNREFUSED|terminat|Connection/i.test(err.message)) {
     return problems.unavailable('Cơ sở dữ liệu tạm thời không truy cập được (database unavailable)');
   }

@@ -57,6 +57,19 @@ const schema = z.object({
   SMTP_FROM: z.string().min(3).default('Hệ thống quản lý văn bản Sơn La <no-reply@sonla.gov.vn>'),
   /** When the overdue digest goes out (cron syntax, Vietnam time). */
   DIGEST_CRON: z.string().min(9).default('30 7 * * *'),
+  /**
+   * Interconnection (SPEC §8, R-SEC-1): this system's certificate and key (PEM) — it signs every
+   * edXML message and is the TLS certificate of the mutual-TLS interop listener and of our
+   * requests to peers. Relative to DATA_DIR unless absolute; `npm start` makes a demo pair.
+   */
+  INTEROP_KEY_FILE: z.string().default('interop/key.pem'),
+  INTEROP_CERT_FILE: z.string().default('interop/cert.pem'),
+  /** Port of the mutual-TLS interop listener (the same API, peers only); 0 = no TLS listener. */
+  INTEROP_PORT: z.coerce.number().int().min(0).max(65535).default(3443),
+  /** Largest accepted edXML package (files are base64 inside: about 4/3 of their size). */
+  INTEROP_MAX_BYTES: z.coerce.number().int().positive().default(300 * 1024 * 1024),
+  /** A message a peer cannot be sent for this long is escalated to the clerk and skipped. */
+  INTEROP_GIVE_UP_HOURS: z.coerce.number().positive().default(24),
   SEED_DEMO_DATA: z
     .enum(['true', 'false'])
     .default('true')

@@ -69,7 +69,7 @@ export function needsPaper(channel: DeliveryChannel): boolean {
  * receiver's own status (arrived … completed, refused, recalled); `paper_sent` for a paper-only
  * receiver once the clerk confirmed dispatch.
  */
-export const DELIVERY_STATUSES = ['pending', 'sent', 'arrived', 'refused', 'accepted', 'routed', 'processing', 'completed', 'recalled', 'paper_pending', 'paper_sent'] as const;
+export const DELIVERY_STATUSES = ['pending', 'sent', 'arrived', 'refused', 'accepted', 'routed', 'processing', 'completed', 'recalled', 'paper_pending', 'paper_sent', 'send_failed'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 export const DELIVERY_STATUS_LABELS_VI: Record<DeliveryStatus, string> = {
@@ -84,10 +84,11 @@ export const DELIVERY_STATUS_LABELS_VI: Record<DeliveryStatus, string> = {
   recalled: 'Đã thu hồi',
   paper_pending: 'Chờ gửi bản giấy',
   paper_sent: 'Đã gửi bản giấy',
+  send_failed: 'Gửi liên thông không thành công',
 };
 
 /** Steps that run a durable deadline (R-DL-1), and the extra human steps of R-REC-5, R-OUT-4, R-RCL-1. */
-export const STEPS = ['reception', 'routing', 'assignment', 'processing', 'sending', 'paper_dispatch', 'paper_receipt', 'recall_answer', 'paper_recall'] as const;
+export const STEPS = ['reception', 'routing', 'assignment', 'processing', 'sending', 'paper_dispatch', 'paper_receipt', 'recall_answer', 'paper_recall', 'interop_send'] as const;
 export type Step = (typeof STEPS)[number];
 
 export const STEP_LABELS_VI: Record<Step, string> = {
@@ -100,6 +101,7 @@ export const STEP_LABELS_VI: Record<Step, string> = {
   paper_receipt: 'Nhận bản giấy kèm theo',
   recall_answer: 'Trả lời yêu cầu thu hồi',
   paper_recall: 'Thu hồi bản giấy',
+  interop_send: 'Xử lý văn bản gửi liên thông không thành công',
 };
 
 export const CHANGE_KINDS = ['recall', 'update', 'replace'] as const;

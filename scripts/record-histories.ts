@@ -9,6 +9,7 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { createConnectionActivities } from '../activities/connection.activities';
+import type { FlushResult, InteropActivities } from '../activities/interop/contract';
 import { DAY_MS } from '../domain/time';
 import { WORKFLOWS_PATH } from '../worker/create-worker';
 import { fakeDocumentActivities, GRACE_MS, HOUR, STEP_MS } from '../test/support/fake-document-activities';
@@ -23,6 +24,7 @@ import {
   extendUpdate,
   incomingStateQuery,
   issueUpdate,
+  outboxWakeSignal,
   workflowIds,
   type ChangeWorkflowInput,
   type ConnectionWorkflowInput,
@@ -55,7 +57,19 @@ async function main(): Promise<void> {
       { code: '000.02.37.H52', channel: 'paper', kind: 'recall', incomingWorkflowId: null, paperDispatched: true },
     ],
   });
-  const activities = { ...connectionActivities, ...docs.activities };
+  // The outbox of a peer: unreachable twice, then a full batch, then the rest, then deactivated.
+  const flushes: FlushResult[] = [
+    { peerActive: true, blocked: true, more: true, sent: 0, failed: 0 },
+    { peerActive: true, blocked: true, more: true, sent: 0, failed: 0 },
+    { peerActive: true, blocked: false, more: true, sent: 25, failed: 0 },
+    { peerActive: true, blocked: false, more: false, sent: 3, failed: 1 },
+    { peerActive: false, blocked: false, more: false, sent: 0, failed: 0 },
+  ];
+  let flushCount = 0;
+  const interopActivities: Pick<InteropActivities, 'flushInteropOutbox'> = {
+    flushInteropOutbox: async () => flushes[Math.min(flushCount++, flushes.length - 1)],
+  };
+  const activities = { ...connectionActivities, ...docs.activities, ...interopActivities };
   const taskQueue = 'record-histories';
   const worker = await Worker.create({
     connection: env.nativeConnection,
@@ -175,6 +189,16 @@ async function main(): Promise<void> {
       await save('change-recall-mixed-receivers', id);
       await save('incoming-recalled-after-acceptance', b);
       await save('incoming-recalled-before-acceptance', a);
+    });
+
+    await step('interop outbox: peer unreachable twice, back-off, batches sent, peer deactivated', async () => {
+      const id = workflowIds.interopOutbox('history-peer');
+      const h = await env.client.workflow.start('interopOutboxWorkflow', { taskQueue, workflowId: id, args: [{ peerId: 'history-peer', idleMs: HOUR, backoffMs: { initial: 5_000, max: 60_000 } }] });
+      await env.sleep(60_000);
+      await h.signal(outboxWakeSignal);
+      await env.sleep(HOUR + 60_000);
+      await h.result();
+      await save('interop-outbox-backoff-and-batches', id);
     });
   });
   await env.teardown();

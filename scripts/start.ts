@@ -14,7 +14,9 @@ import { connectDatabase } from '../db/database';
 import { migrate } from '../db/migrate';
 import { DEMO_USERS, seed } from '../db/seed';
 import { signatureDirs } from '../activities/signatures/keystore';
+import { interopFiles } from '../activities/interop/identity';
 import { ensureDemoPki, type DemoPkiResult } from './lib/demo-pki';
+import { ensureInteropIdentity } from './lib/interop-identity';
 import { note, step } from './lib/log-step';
 import { startEmbeddedPostgres } from './lib/postgres';
 import { resolveTemporalCli, startDevServer } from './lib/temporal-cli';
@@ -95,6 +97,11 @@ async function main(): Promise<void> {
       }),
     );
   }
+  // This system's interop certificate (R-SEC-1): peers register it; made once, kept in DATA_DIR.
+  await step('interop certificate', async () => {
+    const r = ensureInteropIdentity(interopFiles({ ...config, DATA_DIR: dataDir }), { commonName: 'He thong QLVB tinh Son La (lien thong)', organization: 'UBND tỉnh Sơn La' });
+    note(r.created ? 'made a self-signed interop certificate (register it at peer systems)' : 'interop certificate present');
+  });
   await buildUiIfStale();
 
   const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, DATA_DIR: dataDir };

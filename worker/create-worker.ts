@@ -20,7 +20,7 @@ export async function createWorker(opts: CreateWorkerOptions): Promise<Worker> {
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
-    activities: createActivities({ db: opts.db, trust: opts.trust, formatLimits: opts.formatLimits, now: opts.now }),
+    activities: createActivities({ db: opts.db, trust: opts.trust, formatLimits: opts.formatLimits, now: opts.now, interop: opts.interop }),
     // Small machine: keep concurrency modest so PostgreSQL's pool is never the bottleneck.
     maxConcurrentActivityTaskExecutions: 50,
   });

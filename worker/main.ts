@@ -7,6 +7,7 @@ import { loadConfig } from '../config';
 import { connectDatabase } from '../db/database';
 import { createLogger } from '../api/logger';
 import { formatLimitsFromConfig } from '../activities/formats';
+import { interopSettings } from '../activities/interop/identity';
 import { loadTrustAnchors, signatureDirs } from '../activities/signatures';
 import { createWorker } from './create-worker';
 
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   }
   const db = connectDatabase(config.DATABASE_URL);
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const interop = interopSettings(config);
   const worker = await createWorker({
     connection,
     db,
@@ -33,7 +35,9 @@ async function main(): Promise<void> {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     trust: signatureDirs(config),
     formatLimits: formatLimitsFromConfig(config),
+    interop,
   });
+  if (!interop.identity) log.warn('no interop certificate (INTEROP_KEY_FILE / INTEROP_CERT_FILE): edXML messages to peer systems wait in the outbox');
   log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE }, 'worker started');
   // Say at start-up whether signatures can be judged trusted (R-REC-2), not at the first document.
   const { trustAnchorsDir } = signatureDirs(config);

@@ -19,6 +19,10 @@ export const workflowIds = {
   outgoing: (documentId: string): string => `outgoing:${documentId}`,
   /** The n-th recall / update / replace of an issued document (R-RCL-1..3). */
   change: (documentId: string, revision: number): string => `change:${documentId}:${revision}`,
+  /** Source key of a document that came from a peer system as an edXML package (SPEC §8). */
+  edxmlSourceKey: (incomingDocumentId: string): string => `edxml-${incomingDocumentId}`,
+  /** What is to be sent to one peer system goes out through one process, in order (R-EDX-2). */
+  interopOutbox: (peerId: string): string => `interop-outbox:${peerId}`,
 };
 
 
@@ -83,7 +87,11 @@ export const calendarChangedSignal = defineSignal('calendarChanged');
 
 // ---- Incoming document: receipt, routing, assignment, processing (R-REC, R-ROUTE, R-DL) -----
 
-export type IncomingSource = { kind: 'internal'; documentId: string } | { kind: 'paper'; documentId: string };
+export type IncomingSource =
+  | { kind: 'internal'; documentId: string }
+  | { kind: 'paper'; documentId: string }
+  /** Imported from a peer system's edXML package: our incoming document, made at import. */
+  | { kind: 'edxml'; documentId: string };
 
 export interface IncomingWorkflowInput {
   receiverCode: string;
@@ -240,3 +248,17 @@ export interface ChangeState {
 export const changeAnswerSignal = defineSignal<[ChangeAnswerMessage]>('changeAnswer');
 export const confirmPaperRecallUpdate = defineUpdate<void, [PaperDispatchRequest]>('confirmPaperRecall');
 export const changeStateQuery = defineQuery<ChangeState>('changeState');
+
+
+// ---- Interconnection outbox (SPEC §8, R-EDX-2) -----------------------------------------------
+
+export interface InteropOutboxInput {
+  peerId: string;
+  /** How long an idle outbox waits before looking again (a safety net: producers wake it). */
+  idleMs?: number;
+  /** Back-off while the peer cannot be reached: first and longest wait. */
+  backoffMs?: { initial: number; max: number };
+}
+
+/** Something was queued for the peer: send it now. */
+export const outboxWakeSignal = defineSignal('outboxWake');

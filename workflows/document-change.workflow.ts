@@ -14,6 +14,7 @@ import {
   allHandlersFinished,
   condition,
   getExternalWorkflowHandle,
+  patched,
   proxyActivities,
   setHandler,
   startChild,
@@ -21,6 +22,7 @@ import {
 } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/common';
 import type { ChangeTarget, DocumentActivities, PlannedReceiver } from '../activities/documents/contract';
+import type { InteropActivities } from '../activities/interop/contract';
 import { CHANGE_KINDS, URGENCIES, needsPaper, priorityKeyOf, type ChangeKind } from '../domain/documents';
 import { isOrgCode } from '../domain/org-code';
 import {
@@ -36,12 +38,21 @@ import {
   type ChangeWorkflowInput,
 } from './definitions';
 import { incomingDocumentWorkflow } from './incoming-document.workflow';
+import { wakeOutbox } from './interop-wake';
 import { StepDeadline } from './step-deadline';
 
 const acts = proxyActivities<DocumentActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
+
+const interop = proxyActivities<InteropActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+/** How long a peer system has to answer a recall / update / replace before it counts as refused. */
+const PEER_ANSWER_WAIT = '30 days';
 
 type Answer = { kind: ChangeKind; answer: 'waiting' | 'agreed' | 'refused'; reason: string | null };
 
@@ -186,6 +197,29 @@ export async function documentChangeWorkflow(input: ChangeWorkflowInput): Promis
         key: `${workflowId}:direct:${t.code}`,
       });
       await record(t.code, a.agree, a.reason, null);
+      return;
+    }
+    if (t.channel === 'edxml' && patched('edxml-change')) {
+      // Outside this installation: the request goes as an edXML package; the answer comes back
+      // as a 15/16 status message, which the API turns into changeAnswerSignal (R-RCL-2, R-EDX-2).
+      const { peerId } = await interop.queueInteropPackage({
+        documentId: input.documentId,
+        receiverCode: t.code,
+        business: t.kind,
+        reason: input.reason,
+        changes: input.changes,
+        replacementId: input.replacementId,
+        at: now(),
+        key: `${workflowId}:edxml:${t.code}`,
+      });
+      if (!peerId) {
+        await record(t.code, false, 'Không có hệ thống liên thông nào phục vụ đơn vị nhận (no peer system serves this receiver)', null);
+        return;
+      }
+      await wakeOutbox(peerId);
+      if (!(await condition(() => answers.get(t.code)?.answer !== 'waiting', PEER_ANSWER_WAIT))) {
+        await record(t.code, false, 'Hệ thống liên thông của đơn vị nhận không trả lời (no answer from the peer system)', null);
+      }
       return;
     }
     if (t.kind !== 'update' && t.paperDispatched) {

@@ -39,6 +39,7 @@ import {
   type IncomingState,
   type IncomingWorkflowInput,
 } from './definitions';
+import { wakeOutbox } from './interop-wake';
 import { StepDeadline } from './step-deadline';
 
 const acts = proxyActivities<DocumentActivities>({
@@ -52,7 +53,7 @@ const MAX_TEXT = 4000;
 function validateInput(input: IncomingWorkflowInput): void {
   const problems: string[] = [];
   if (!isOrgCode(input?.receiverCode)) problems.push('receiverCode');
-  if (!input?.source || !['internal', 'paper'].includes(input.source.kind) || typeof input.source.documentId !== 'string' || !input.source.documentId) problems.push('source');
+  if (!input?.source || !['internal', 'paper', 'edxml'].includes(input.source.kind) || typeof input.source.documentId !== 'string' || !input.source.documentId) problems.push('source');
   if (!URGENCIES.includes(input?.urgency)) problems.push('urgency');
   if (problems.length) throw ApplicationFailure.nonRetryable(`invalid incoming workflow input: ${problems.join(', ')}`, 'INVALID_INPUT');
 }
@@ -133,7 +134,10 @@ export async function incomingDocumentWorkflow(input: IncomingWorkflowInput): Pr
     }
     busy = true;
     try {
-      return await fn();
+      const result = await fn();
+      // A document from a peer system: the status this decision produced waits in its outbox.
+      if (arrival?.sourcePeerId) await wakeOutbox(arrival.sourcePeerId);
+      return result;
     } finally {
       busy = false;
     }
@@ -489,12 +493,13 @@ export async function incomingDocumentWorkflow(input: IncomingWorkflowInput): Pr
   const arrived = await acts.recordArrival({
     receiverCode: input.receiverCode,
     sourceDocumentId: input.source.kind === 'internal' ? input.source.documentId : null,
-    incomingDocumentId: input.source.kind === 'paper' ? input.source.documentId : null,
+    incomingDocumentId: input.source.kind !== 'internal' ? input.source.documentId : null,
     workflowId,
     key: `${workflowId}:arrival`,
   });
   arrival = arrived;
   status = 'arrived';
+  if (arrived.sourcePeerId) await wakeOutbox(arrived.sourcePeerId);
   urgency = arrived.urgency;
   // Not awaited: runs beside the steps for the whole life of the process.
   void changeLoop();

@@ -3,3 +3,4 @@ export { connectionWorkflow } from './connection.workflow';
 export { documentChangeWorkflow } from './document-change.workflow';
 export { incomingDocumentWorkflow } from './incoming-document.workflow';
 export { outgoingDocumentWorkflow } from './outgoing-document.workflow';
+export { interopOutboxWorkflow } from './interop-outbox.workflow';

@@ -12,6 +12,7 @@ import {
   ParentClosePolicy,
   allHandlersFinished,
   condition,
+  patched,
   proxyActivities,
   setHandler,
   startChild,
@@ -19,6 +20,7 @@ import {
 } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/common';
 import type { DocumentActivities, IssueResult, PlannedReceiver } from '../activities/documents/contract';
+import type { InteropActivities } from '../activities/interop/contract';
 import { needsPaper, priorityKeyOf, URGENCIES, type OutgoingStatus } from '../domain/documents';
 import { isOrgCode } from '../domain/org-code';
 import {
@@ -33,11 +35,17 @@ import {
   type OutgoingState,
   type OutgoingWorkflowInput,
 } from './definitions';
+import { wakeOutbox } from './interop-wake';
 import { StepDeadline } from './step-deadline';
 
 const acts = proxyActivities<DocumentActivities>({
   startToCloseTimeout: '2 minutes',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: ['SIGNATURE_REQUIRED', 'SIGNING_KEY_MISSING', 'INVALID_INPUT'] },
+});
+
+const interop = proxyActivities<InteropActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
 function validateInput(input: OutgoingWorkflowInput): void {
@@ -145,6 +153,7 @@ export async function outgoingDocumentWorkflow(input: OutgoingWorkflowInput): Pr
   for (const receiver of result.receivers) {
     if (withdrawn) break;
     if (receiver.channel === 'internal' || receiver.channel === 'both') await deliver(receiver);
+    else if (receiver.channel === 'edxml' && patched('edxml-delivery')) await sendToPeer(receiver);
   }
   if (input.replacesId && !withdrawn) {
     const change: ChangeWorkflowInput = {
@@ -190,6 +199,20 @@ export async function outgoingDocumentWorkflow(input: OutgoingWorkflowInput): Pr
     await startChildOnce('incomingDocumentWorkflow', workflowIds.incoming(receiver.code, input.documentId), args);
     started.add(receiver.code);
     await acts.recordSent({ documentId: input.documentId, receiverCode: receiver.code, at: now(), key: `${workflowId}:sent:${receiver.code}` });
+  }
+
+  /** A receiver outside this installation: an edXML package through its peer system's outbox (SPEC §8). */
+  async function sendToPeer(receiver: PlannedReceiver): Promise<void> {
+    const { peerId } = await interop.queueInteropPackage({
+      documentId: input.documentId,
+      receiverCode: receiver.code,
+      business: 'new',
+      at: now(),
+      key: `${workflowId}:edxml:${receiver.code}`,
+    });
+    if (!peerId) return;
+    started.add(receiver.code);
+    await wakeOutbox(peerId);
   }
 
   async function startChildOnce(workflowType: 'incomingDocumentWorkflow', id: string, args: unknown[]): Promise<void> {

@@ -20,6 +20,7 @@ export const STEP_POLICY: Record<Step, keyof PolicyValues> = {
   sending: POLICY_KEYS.sending,
   paper_dispatch: POLICY_KEYS.sending,
   paper_recall: POLICY_KEYS.sending,
+  interop_send: POLICY_KEYS.sending,
   recall_answer: POLICY_KEYS.recallAnswer,
   paper_receipt: POLICY_KEYS.recallAnswer,
 };

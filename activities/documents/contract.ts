@@ -79,6 +79,8 @@ export interface ArrivalResult {
   sourceRecalled: boolean;
   /** The document's own processing deadline, if it carries one. */
   documentDueAt: string | null;
+  /** It came from a peer system: status changes are queued for that peer's outbox (R-EDX-2). */
+  sourcePeerId?: string | null;
 }
 
 export type CheckName = 'completeness' | 'integrity' | 'signature' | 'formats';

@@ -33,7 +33,10 @@ export type HistoryAction =
   | 'recalled'
   | 'replaced'
   | 'updated'
-  | 'delivery_status';
+  | 'delivery_status'
+  | 'edxml_sent'
+  | 'edxml_send_failed'
+  | 'edxml_received';
 
 export interface HistoryEntry {
   documentId: string;

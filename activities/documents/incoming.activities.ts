@@ -12,6 +12,7 @@ import { EDXML_STATUS_CODES, INCOMING_STATUS_LABELS_VI, RECALL_STATUS_CODES, sta
 import { CHANGE_LABELS_VI } from '../../domain/documents';
 import type { RegisterEntryDetails } from '../../domain/registers';
 import { selectRoute, type RoutingRule, type RoutingTarget } from '../../domain/routing';
+import { queueStatusesToPeer } from '../interop/status-queue';
 import { calendarFor } from './calendar';
 import { applyAgreedChange, recordChangeAnswered } from './change-apply';
 import { allocateRegisterEntry, claim, iso, nonRetryable, storedResult, type Ctx } from './context';
@@ -95,6 +96,7 @@ export function createIncomingActivities(ctx: Ctx): IncomingActivities {
       paperAccompanies: doc.intake === 'paper_accompanies',
       sourceRecalled,
       documentDueAt: iso(doc.due_at),
+      sourcePeerId: doc.source_peer_id ?? null,
     };
   }
 
@@ -608,6 +610,7 @@ export function createIncomingActivities(ctx: Ctx): IncomingActivities {
           details: { kind: input.kind, changes: input.changes, replacementId: input.replacementId },
           key: input.key,
         });
+        await queueStatusesToPeer(ctx, t, doc, [RECALL_STATUS_CODES.requested], { at: input.at, actorId: null, reason: input.reason, key: input.key });
       });
     },
 
@@ -635,6 +638,12 @@ export function createIncomingActivities(ctx: Ctx): IncomingActivities {
           statusCode: input.agree ? RECALL_STATUS_CODES.agreed : RECALL_STATUS_CODES.refused,
           reason: input.agree ? null : input.reason,
           details: { kind: input.kind, agree: input.agree, senderReason, replacementId: input.replacementId },
+          key: input.key,
+        });
+        await queueStatusesToPeer(ctx, t, doc, [input.agree ? RECALL_STATUS_CODES.agreed : RECALL_STATUS_CODES.refused], {
+          at: input.at,
+          actorId: input.actorId,
+          reason: input.agree ? null : input.reason,
           key: input.key,
         });
       });

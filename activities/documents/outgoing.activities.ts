@@ -213,6 +213,12 @@ export function createOutgoingActivities(ctx: Ctx): OutgoingActivities {
             signingTime: mainSignature?.signingTime ?? issuedAt,
           },
         );
+        // The edXML DocumentId (SPEC §8): <OrganId>,<yyyy/MM/dd>,<Number>/<Notation>.
+        await ctx.exec(
+          t,
+          `UPDATE documents SET edxml_document_id = organization_code || ',' || to_char(document_date, 'YYYY/MM/DD') || ',' || number_and_notation WHERE id = :id`,
+          { id: doc.id },
+        );
         await refreshSearchText(ctx, t, doc.id);
         for (const r of planned) {
           await ctx.exec(

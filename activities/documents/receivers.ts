@@ -1,11 +1,12 @@
 /**
  * The sender's view of each receiver (`document_receivers`, R-OUT-5): how a receiver is reached
  * (R-OUT-2, R-OUT-4) and the status its incoming copy reports back (R-DOC-3: every code, none
- * skipped, also into the sender document's history).
+ * skipped, also into the sender document's history; to a peer system as status messages).
  */
 import type { Transaction } from 'sequelize';
 import { EDXML_STATUS_CODES, type EdxmlStatusCode, type IncomingStatus } from '../../domain/document-status';
 import { deliveryChannel, paperRuleFor, type DeliveryChannel, type PaperRule } from '../../domain/documents';
+import { queueStatusesToPeer } from '../interop/status-queue';
 import type { Ctx } from './context';
 import type { PlannedReceiver } from './contract';
 import { appendHistory } from './history';
@@ -53,10 +54,12 @@ const STATUS_OF_CODE = Object.fromEntries(Object.entries(EDXML_STATUS_CODES).map
 export async function reportToSender(
   ctx: Ctx,
   t: Transaction,
-  doc: Pick<DocumentRow, 'id' | 'organization_code' | 'source_document_id'>,
+  doc: DocumentRow,
   codes: EdxmlStatusCode[],
   p: { at: string; actorId: string | null; reason?: string | null; key: string },
 ): Promise<void> {
+  // A document from a peer system: the codes go to the peer as edXML status messages (R-EDX-2).
+  await queueStatusesToPeer(ctx, t, doc, codes, p);
   const source = doc.source_document_id;
   if (!source || !codes.length) return;
   const receiverName = await organizationName(ctx, t, doc.organization_code);

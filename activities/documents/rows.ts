@@ -19,7 +19,7 @@ const COLUMNS = `id, direction, organization_code, document_identifier, source_d
   document_date::text AS document_date, type_code, field, summary, signer_position, signer_name, urgency, sender_code, sender_name,
   sent_at, received_at, due_at, copies, page_count, storage_place, notes, status, legal_validity, workflow_id, intake, checks,
   signed_at, issued_at, register_number, main_handler_id, department_id, recalled_at, replaced_by_id, revision, pending_change,
-  paper_received_at`;
+  paper_received_at, edxml_document_id, source_peer_id`;
 
 /**
  * The document, row-locked when read in a transaction (activities on one document run one at a

@@ -57,7 +57,7 @@ function looksLikePem(bytes: Uint8Array): boolean {
 }
 
 export function parseCertificate(der: Uint8Array): pkijs.Certificate {
-  return pkijs.Certificate.fromBER(der);
+  return pkijs.Certificate.fromBER(new Uint8Array(der));
 }
 
 export function parseCertificates(inputs: CertificateInput[] = []): pkijs.Certificate[] {

@@ -88,9 +88,9 @@ export class RepairedP12Signer extends Signer {
 
   override async sign(pdf: Buffer, signingTime?: Date): Promise<Buffer> {
     const cms = await this.inner.sign(pdf, signingTime);
-    const info = pkijs.ContentInfo.fromBER(cms);
+    const info = pkijs.ContentInfo.fromBER(new Uint8Array(cms));
     const signedData = new pkijs.SignedData({ schema: info.content });
-    const cert = pkijs.Certificate.fromBER(this.certificateDer);
+    const cert = pkijs.Certificate.fromBER(new Uint8Array(this.certificateDer));
     // The identifier is outside the signed attributes: replacing it leaves the signature value intact.
     signedData.signerInfos[0].sid = new pkijs.IssuerAndSerialNumber({ issuer: cert.issuer, serialNumber: cert.serialNumber });
     return Buffer.from(new pkijs.ContentInfo({ contentType: info.contentType, content: signedData.toSchema(true) }).toSchema().toBER());

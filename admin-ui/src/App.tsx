@@ -1,5 +1,6 @@
 // Wires providers, layout and resources; nothing else lives here.
 import { Admin, CustomRoutes, Resource, reactRouterProvider } from 'react-admin';
+import audit from './audit';
 import { authProvider } from './authProvider';
 import connections from './connections';
 import { Dashboard } from './Dashboard';
@@ -20,6 +21,7 @@ import paperRules from './paper-rules';
 import policies from './policies';
 import registerCounters from './register-counters';
 import registerEntries from './register-entries';
+import reports, { ReportsPage } from './reports';
 import routingRules, { RoutingRuleTester, routingRuleTester } from './routing-rules';
 import tasks from './tasks';
 import { theme } from './theme';
@@ -55,9 +57,11 @@ export const App = () => (
         <Resource name="register-counters" {...registerCounters} />
         <Resource name="routing-rules" {...routingRules} />
         <Resource name="paper-rules" {...paperRules} />
+        <Resource name="audit" {...audit} />
         <CustomRoutes>
             <Route path="/organization-tree" element={<OrganizationTree />} />
             <Route path={deadlineTester.path} element={<DeadlineTester />} />
+            <Route path={reports.path} element={<ReportsPage />} />
             <Route path={routingRuleTester.path} element={<RoutingRuleTester />} />
             <Route path={DOCUMENT_REDIRECT_PATH} element={<DocumentRedirect />} />
         </CustomRoutes>

@@ -33,6 +33,10 @@ export function metadataJson(raw: unknown): unknown {
   if (typeof raw !== 'string') {
     throw problems.badRequest('Thiếu phần "metadata" (JSON) trong nội dung multipart (multipart part "metadata" is required, once)', [{ path: 'metadata', message: 'bắt buộc (required)' }]);
   }
+  // Bytes that are not UTF-8 arrive decoded as U+FFFD: refuse them rather than store garbled text (R-SEC-4).
+  if (raw.includes('\uFFFD')) {
+    throw problems.badRequest('Phần "metadata" không phải UTF-8 hợp lệ (metadata is not valid UTF-8)', [{ path: 'metadata', message: 'không phải UTF-8 (not UTF-8)' }]);
+  }
   try {
     return JSON.parse(raw) as unknown;
   } catch {

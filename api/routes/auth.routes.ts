@@ -4,6 +4,7 @@ import { Router } from 'express';
 import rateLimit, { ipKeyGenerator } from 'express-rate-limit';
 import type { Database } from '../../db/database';
 import { callerOf, type Caller, type TokenService } from '../auth';
+import { noteAudit } from '../middleware/audit';
 import { problems } from '../problem';
 import { loginSchema } from '../schemas';
 
@@ -35,6 +36,8 @@ export function authRoutes(deps: { db: Database; tokens: TokenService; loginLimi
       roles: user.roles,
     };
     const { token, expiresAt } = tokens.issue(caller);
+    // R-SEC-3: the audit entry of a login names the account that logged in (no caller yet).
+    noteAudit(res, { actor: caller, targetType: 'users', targetId: caller.id });
     res.json({ token, expiresAt, user: await profile(db, caller) });
   });
 

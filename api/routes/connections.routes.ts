@@ -17,6 +17,8 @@ export function connectionsRoutes(service: ReturnType<typeof createConnectionsSe
     res.json(await service.get(callerOf(req), req.params.code));
   });
   r.post('/connections/:code/advance', async (req, res) => {
+    // R-SEC-2: who may advance (404 outside the caller's scope, 403 within it) before the body is read.
+    await service.mayAdvance(callerOf(req), req.params.code);
     const { to, note } = advanceConnectionSchema.parse(req.body);
     res.json(await service.advance(callerOf(req), req.params.code, to, note));
   });

@@ -4,7 +4,7 @@
  * decisions of the clerk (accept, refuse, paper received, answer a recall), the leader (assign,
  * extend), both (route) and the handler (complete).
  */
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { DOCUMENT_SORTABLE } from '../../db/repositories/documents.repository';
 import { callerOf, requireRole } from '../auth';
 import {
@@ -22,7 +22,7 @@ import {
 import { documentUpload, uploadedParts, type UploadLimits } from '../middleware/uploads';
 import { parseListParams, sendList } from '../simple-rest';
 import type { DocumentsService } from '../services/documents.service';
-import type { IncomingService } from '../services/incoming.service';
+import { checkMayComplete, type IncomingService } from '../services/incoming.service';
 import { errors, idParam, json, listParams, multipart, ok } from './openapi-helpers';
 
 export function incomingRoutes(deps: { documents: DocumentsService; incoming: IncomingService; upload: UploadLimits }): Router {
@@ -31,6 +31,16 @@ export function incomingRoutes(deps: { documents: DocumentsService; incoming: In
   const clerks = requireRole('clerk');
   const leaders = requireRole('leader');
   const id = (req: { params: Record<string, unknown> }) => String(req.params.id);
+  // R-SEC-2: whether the caller may act on this document (404 outside what they may read, 403
+  // for another organization's) is decided before the body is read, so no answer depends on it.
+  const owned =
+    (check?: typeof checkMayComplete): RequestHandler =>
+    async (req, _res, next) => {
+      const caller = callerOf(req);
+      const doc = await documents.actable(caller, id(req), 'incoming');
+      check?.(caller, doc);
+      next();
+    };
 
   r.get('/incoming', async (req, res) => {
     const p = parseListParams(req, incomingFilterSchema, DOCUMENT_SORTABLE, ['urgency', 'DESC']);
@@ -58,43 +68,43 @@ export function incomingRoutes(deps: { documents: DocumentsService; incoming: In
     res.type('application/pdf').attachment(name).send(Buffer.from(pdf));
   });
 
-  r.post('/incoming/:id/accept', clerks, async (req, res) => {
+  r.post('/incoming/:id/accept', clerks, owned(), async (req, res) => {
     const { note } = acceptSchema.parse(req.body ?? {});
     res.json(await incoming.accept(callerOf(req), id(req), note ?? null));
   });
 
-  r.post('/incoming/:id/refuse', clerks, async (req, res) => {
+  r.post('/incoming/:id/refuse', clerks, owned(), async (req, res) => {
     const { reason } = refuseSchema.parse(req.body ?? {});
     res.json(await incoming.refuse(callerOf(req), id(req), reason));
   });
 
-  r.post('/incoming/:id/route', requireRole('clerk', 'leader'), async (req, res) => {
+  r.post('/incoming/:id/route', requireRole('clerk', 'leader'), owned(), async (req, res) => {
     const { target } = routeSchema.parse(req.body ?? {});
     res.json(await incoming.route(callerOf(req), id(req), target));
   });
 
-  r.post('/incoming/:id/assign', leaders, async (req, res) => {
+  r.post('/incoming/:id/assign', leaders, owned(), async (req, res) => {
     const body = assignSchema.parse(req.body ?? {});
     res.json(await incoming.assign(callerOf(req), id(req), body));
   });
 
-  // The main handler may be a specialist: the service checks who may complete.
-  r.post('/incoming/:id/complete', async (req, res) => {
+  // The main handler may be a specialist: checkMayComplete decides who may complete.
+  r.post('/incoming/:id/complete', owned(checkMayComplete), async (req, res) => {
     const { result } = completeSchema.parse(req.body ?? {});
     res.json(await incoming.complete(callerOf(req), id(req), result));
   });
 
-  r.post('/incoming/:id/extend', leaders, async (req, res) => {
+  r.post('/incoming/:id/extend', leaders, owned(), async (req, res) => {
     const { dueAt, reason } = extendSchema.parse(req.body ?? {});
     res.json(await incoming.extend(callerOf(req), id(req), dueAt, reason));
   });
 
-  r.post('/incoming/:id/paper-received', clerks, async (req, res) => {
+  r.post('/incoming/:id/paper-received', clerks, owned(), async (req, res) => {
     emptySchema.parse(req.body ?? {});
     res.json(await incoming.paperReceived(callerOf(req), id(req)));
   });
 
-  r.post('/incoming/:id/acknowledge-recall', clerks, async (req, res) => {
+  r.post('/incoming/:id/acknowledge-recall', clerks, owned(), async (req, res) => {
     const { agree, reason } = acknowledgeRecallSchema.parse(req.body ?? {});
     res.json(await incoming.acknowledgeRecall(callerOf(req), id(req), agree, reason ?? null));
   });

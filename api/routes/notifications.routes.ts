@@ -32,9 +32,10 @@ export function notificationsRoutes(db: Database): Router {
   });
 
   r.put('/notifications/:id', async (req, res) => {
-    const { read } = notificationUpdateSchema.parse(req.body);
+    // Someone else's notification is absent (404) whatever the body (R-SEC-2).
     const n = /^\d{1,18}$/.test(String(req.params.id)) ? await Notification.findOne({ where: { id: req.params.id, userId: callerOf(req).id } }) : null;
     if (!n) throw problems.notFound('Thông báo');
+    const { read } = notificationUpdateSchema.parse(req.body);
     await n.update({ readAt: read ? (n.readAt ?? new Date()) : null });
     res.json(plain(n));
   });

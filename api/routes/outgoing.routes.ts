@@ -3,7 +3,7 @@
  * (supervisors their subtree, admins all); drafts, issuing, recall, update and paper dispatch
  * for its clerks and leaders. Thin: parse, authorize by role, call the service.
  */
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { DOCUMENT_SORTABLE } from '../../db/repositories/documents.repository';
 import { callerOf, requireRole } from '../auth';
 import { issueSchema, outgoingFilterSchema, outgoingMetadataSchema, paperDispatchSchema, paperRecallSchema, printableQuerySchema, recallSchema, updateSchema } from '../documents.schemas';
@@ -17,6 +17,12 @@ export function outgoingRoutes(deps: { documents: DocumentsService; outgoing: Ou
   const { documents, outgoing } = deps;
   const r = Router();
   const senders = requireRole('clerk', 'leader');
+  // R-SEC-2: whether the caller may act on this document (404 outside what they may read, 403
+  // for another organization's) is decided before the body is read, so no answer depends on it.
+  const owned: RequestHandler = async (req, _res, next) => {
+    await documents.actable(callerOf(req), String(req.params.id), 'outgoing');
+    next();
+  };
 
   r.get('/outgoing', async (req, res) => {
     const p = parseListParams(req, outgoingFilterSchema, DOCUMENT_SORTABLE, ['urgency', 'DESC']);
@@ -40,32 +46,33 @@ export function outgoingRoutes(deps: { documents: DocumentsService; outgoing: Ou
   });
 
   r.get('/outgoing/:id/printable', async (req, res) => {
+    await documents.visible(callerOf(req), String(req.params.id), 'outgoing');
     const { to } = printableQuerySchema.parse(req.query);
     const { pdf, name } = await documents.printableOutgoing(callerOf(req), String(req.params.id), to);
     res.type('application/pdf').attachment(name).send(Buffer.from(pdf));
   });
 
-  r.post('/outgoing/:id/issue', senders, async (req, res) => {
+  r.post('/outgoing/:id/issue', senders, owned, async (req, res) => {
     const { signOnServer } = issueSchema.parse(req.body ?? {});
     res.json(await outgoing.issue(callerOf(req), String(req.params.id), signOnServer ?? false));
   });
 
-  r.post('/outgoing/:id/recall', senders, async (req, res) => {
+  r.post('/outgoing/:id/recall', senders, owned, async (req, res) => {
     const { reason } = recallSchema.parse(req.body ?? {});
     res.status(202).json(await outgoing.recall(callerOf(req), String(req.params.id), reason));
   });
 
-  r.post('/outgoing/:id/update', senders, async (req, res) => {
+  r.post('/outgoing/:id/update', senders, owned, async (req, res) => {
     const body = updateSchema.parse(req.body ?? {});
     res.status(202).json(await outgoing.update(callerOf(req), String(req.params.id), body));
   });
 
-  r.post('/outgoing/:id/paper-dispatched', senders, async (req, res) => {
+  r.post('/outgoing/:id/paper-dispatched', senders, owned, async (req, res) => {
     const body = paperDispatchSchema.parse(req.body ?? {});
     res.json(await outgoing.paperDispatched(callerOf(req), String(req.params.id), body));
   });
 
-  r.post('/outgoing/:id/paper-recalled', senders, async (req, res) => {
+  r.post('/outgoing/:id/paper-recalled', senders, owned, async (req, res) => {
     const body = paperRecallSchema.parse(req.body ?? {});
     res.json(await outgoing.paperRecalled(callerOf(req), String(req.params.id), body));
   });

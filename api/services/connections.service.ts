@@ -18,6 +18,9 @@ export interface ConnectionFilter {
   id?: string | string[];
 }
 
+const ownLeader = (caller: Caller, code: string) => caller.roles.includes('leader') && caller.organizationCode === code;
+const advanceForbidden = () => problems.forbidden('Chỉ quản trị hệ thống xác nhận kết nối thử nghiệm và kết nối chính thức; lãnh đạo đơn vị xác nhận sẵn sàng hạ tầng');
+
 export function createConnectionsService(deps: { repo: OrganizationsRepository; processes: ConnectionProcesses; deadline: string }) {
   const { repo, processes, deadline } = deps;
 
@@ -84,15 +87,18 @@ export function createConnectionsService(deps: { repo: OrganizationsRepository; 
       };
     },
 
-    async advance(caller: Caller, code: string, to: ConnectionState, note: string | null | undefined) {
+    /** Whether the caller may advance the organization's process to some state (404 outside their scope, 403 within it). */
+    async mayAdvance(caller: Caller, code: string) {
       const org = await visible(caller, code);
-      const isAdmin = caller.roles.includes('admin');
+      if (!caller.roles.includes('admin') && !ownLeader(caller, code)) throw advanceForbidden();
+      return org;
+    },
+
+    async advance(caller: Caller, code: string, to: ConnectionState, note: string | null | undefined) {
+      const org = await this.mayAdvance(caller, code);
       // A unit's own leader declares its infrastructure ready; the provincial admins (who run the
       // hub) certify the test exchange and the connection.
-      const ownLeader = caller.roles.includes('leader') && caller.organizationCode === code && to === 'infrastructure_ready';
-      if (!isAdmin && !ownLeader) {
-        throw problems.forbidden('Chỉ quản trị hệ thống xác nhận kết nối thử nghiệm và kết nối chính thức; lãnh đạo đơn vị xác nhận sẵn sàng hạ tầng');
-      }
+      if (!caller.roles.includes('admin') && to !== 'infrastructure_ready') throw advanceForbidden();
       if (org.connectionState === 'connected') throw problems.conflict('Tổ chức đã kết nối (already connected)');
       await processes.ensure(code, org.connectionState);
       await processes.advance(code, to, caller.username, note ?? undefined);

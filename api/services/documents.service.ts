@@ -66,6 +66,19 @@ export function createDocumentsService(deps: { db: Database; repo: DocumentsRepo
     return doc;
   }
 
+  /**
+   * The document the caller may act on: their own organization's (R-SEC-2). Outside what they
+   * may read it is absent (404); readable but another organization's (an admin, a supervisor's
+   * subtree) it is forbidden (403). Routes call this before parsing the body, so that a refusal
+   * never depends on the body and validation never runs for someone who may not act.
+   */
+  async function actable(caller: Caller, id: string, direction: Direction): Promise<DocumentRecord> {
+    const doc = await repo.getDocument(id, direction, actingScope(caller));
+    if (doc) return doc;
+    await visible(caller, id, direction);
+    throw problems.forbidden('Chỉ cơ quan sở hữu văn bản được thao tác trên văn bản (only the owning organization acts on its documents)');
+  }
+
   async function mainPdf(doc: DocumentRecord): Promise<Uint8Array> {
     const [main] = await repo.files(doc.id);
     if (!main || main.mediaType !== 'application/pdf') {
@@ -76,6 +89,7 @@ export function createDocumentsService(deps: { db: Database; repo: DocumentsRepo
 
   return {
     visible,
+    actable,
 
     list(caller: Caller, direction: Direction, filter: DocumentFilter, page: Page) {
       return repo.listDocuments(direction, filter, page, documentScope(caller));

@@ -30,6 +30,13 @@ import { checkScanFiles, parseMetadata, storeDocumentFiles } from './document-in
 import type { DocumentProcesses, DocumentProcessSettings } from './document-processes';
 import { actingScope, type DocumentsService } from './documents.service';
 
+/** Completion is for the main handler or a leader of the organization (403 otherwise). */
+export function checkMayComplete(caller: Caller, doc: DocumentRecord): void {
+  if (doc.mainHandlerId !== caller.id && !caller.roles.includes('leader')) {
+    throw problems.forbidden('Chỉ người xử lý chính hoặc lãnh đạo cơ quan được hoàn thành văn bản (only the main handler or a leader may complete)');
+  }
+}
+
 export function createIncomingService(deps: {
   db: Database;
   repo: DocumentsRepository;
@@ -166,9 +173,7 @@ export function createIncomingService(deps: {
     /** Completion by the main handler, or by a leader of the organization. */
     async complete(caller: Caller, id: string, result: string) {
       const doc = await own(caller, id);
-      if (doc.mainHandlerId !== caller.id && !caller.roles.includes('leader')) {
-        throw problems.forbidden('Chỉ người xử lý chính hoặc lãnh đạo cơ quan được hoàn thành văn bản (only the main handler or a leader may complete)');
-      }
+      checkMayComplete(caller, doc);
       return answer(caller, id, await processes.update(doc.workflowId, completeUpdate, { actorId: caller.id, result }));
     },
 

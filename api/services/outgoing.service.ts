@@ -12,6 +12,7 @@
  */
 import crypto from 'node:crypto';
 import { verifyPdfSignatures } from '../../activities/signatures';
+import { QueryTypes } from 'sequelize';
 import type { Database } from '../../db/database';
 import type { DocumentsRepository } from '../../db/repositories/documents.repository';
 import { needsPaper, type DeliveryChannel, type DocumentChanges } from '../../domain/documents';
@@ -55,6 +56,15 @@ export function createOutgoingService(deps: {
   /** Registered organizations among `codes`, refusing the sender itself and unknown codes (422). */
   async function receiverNames(caller: Caller, codes: string[], path: string): Promise<Map<string, string>> {
     const names = await repo.organizationNames(codes);
+    // Receivers outside this installation are reached through the peer system serving them (SPEC §8).
+    const outside = codes.filter((c) => !names.has(c));
+    if (outside.length) {
+      const served = await db.sequelize.query<{ code: string; name: string }>(
+        'SELECT DISTINCT ON (c) c AS code, p.name FROM peers p, unnest(p.organization_codes) c WHERE p.active AND c IN (:codes) ORDER BY c, p.created_at',
+        { replacements: { codes: outside }, type: QueryTypes.SELECT },
+      );
+      for (const s of served) names.set(s.code, `${s.code} (qua ${s.name})`);
+    }
     const issues = codes.flatMap((code, i) => {
       if (code === caller.organizationCode) return [{ path: `${path}.${i}`, message: `${code} là chính cơ quan gửi (the sender cannot be a receiver)` }];
       if (!names.has(code)) return [{ path: `${path}.${i}`, message: `${code} chưa được đăng ký trong hệ thống (organization not registered)` }];

@@ -90,8 +90,18 @@ export interface Models {
 const ts = () => ({ type: DataTypes.DATE });
 
 export function initModels(sequelize: Sequelize): Models {
+  // Sequelize binds a model class to one connection: each database gets its own subclasses, so
+  // two databases in one process (the federation test runs two provinces) never share them.
+  const m: Models = {
+    Organization: class Organization_ extends Organization {},
+    Department: class Department_ extends Department {},
+    User: class User_ extends User {},
+    ConnectionEvent: class ConnectionEvent_ extends ConnectionEvent {},
+    Notification: class Notification_ extends Notification {},
+  };
+  const { Organization: OrganizationModel, Department: DepartmentModel, User: UserModel, ConnectionEvent: ConnectionEventModel, Notification: NotificationModel } = m;
   const common = { sequelize, underscored: true };
-  Organization.init(
+  OrganizationModel.init(
     {
       code: { type: DataTypes.STRING(13), primaryKey: true },
       parentCode: DataTypes.STRING(13),
@@ -109,13 +119,13 @@ export function initModels(sequelize: Sequelize): Models {
       nonCompliantSince: ts(),
       lastReminderAt: ts(),
     },
-    { ...common, tableName: 'organizations' },
+    { ...common, tableName: 'organizations', modelName: 'Organization' },
   );
-  Department.init(
+  DepartmentModel.init(
     { id: { type: DataTypes.UUID, primaryKey: true, defaultValue: DataTypes.UUIDV4 }, organizationCode: DataTypes.STRING(13), name: DataTypes.TEXT },
-    { ...common, tableName: 'departments', timestamps: false },
+    { ...common, tableName: 'departments', modelName: 'Department', timestamps: false },
   );
-  User.init(
+  UserModel.init(
     {
       id: { type: DataTypes.UUID, primaryKey: true, defaultValue: DataTypes.UUIDV4 },
       username: DataTypes.STRING(64),
@@ -130,9 +140,9 @@ export function initModels(sequelize: Sequelize): Models {
       roles: DataTypes.ARRAY(DataTypes.TEXT),
       active: DataTypes.BOOLEAN,
     },
-    { ...common, tableName: 'users' },
+    { ...common, tableName: 'users', modelName: 'User' },
   );
-  ConnectionEvent.init(
+  ConnectionEventModel.init(
     {
       id: { type: DataTypes.BIGINT, primaryKey: true, autoIncrement: true },
       organizationCode: DataTypes.STRING(13),
@@ -143,9 +153,9 @@ export function initModels(sequelize: Sequelize): Models {
       note: DataTypes.TEXT,
       dedupeKey: DataTypes.TEXT,
     },
-    { ...common, tableName: 'connection_events', timestamps: false },
+    { ...common, tableName: 'connection_events', modelName: 'ConnectionEvent', timestamps: false },
   );
-  Notification.init(
+  NotificationModel.init(
     {
       id: { type: DataTypes.BIGINT, primaryKey: true, autoIncrement: true },
       userId: DataTypes.UUID,
@@ -158,9 +168,9 @@ export function initModels(sequelize: Sequelize): Models {
       readAt: ts(),
       dedupeKey: DataTypes.TEXT,
     },
-    { ...common, tableName: 'notifications', updatedAt: false },
+    { ...common, tableName: 'notifications', modelName: 'Notification', updatedAt: false },
   );
-  Organization.hasMany(User, { foreignKey: 'organizationCode' });
-  User.belongsTo(Organization, { foreignKey: 'organizationCode' });
-  return { Organization, Department, User, ConnectionEvent, Notification };
+  OrganizationModel.hasMany(UserModel, { foreignKey: 'organizationCode' });
+  UserModel.belongsTo(OrganizationModel, { foreignKey: 'organizationCode' });
+  return m;
 }

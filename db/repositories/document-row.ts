@@ -44,4 +44,8 @@ export interface DocumentColumns {
   revision: number;
   paper_received_at: Date | null;
   workflow_id: string | null;
+  /** edXML DocumentId (SPEC §8): of an issued outgoing document, or of one imported from a peer. */
+  edxml_document_id: string | null;
+  /** The peer system an incoming document came from. */
+  source_peer_id: string | null;
 }

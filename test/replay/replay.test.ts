@@ -24,6 +24,7 @@ const REQUIREMENT: Record<string, string> = {
   incoming: 'R-REC-4 R-DL-2',
   outgoing: 'R-OUT-2',
   change: 'R-RCL-1',
+  interop: 'R-EDX-2',
 };
 
 describe('replay of recorded histories', () => {

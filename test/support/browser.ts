@@ -35,7 +35,7 @@ export function useBackOffice(system: BackOfficeSystemOptions | (() => BackOffic
   const suite = {} as BackOfficeSuite;
   beforeAll(async () => {
     const options = typeof system === 'function' ? await system() : system;
-    suite.sys = await startTestSystem({ ...options, uiDir: path.resolve(__dirname, '../../admin-ui/dist') });
+    suite.sys = await startTestSystem({ ...options, uiDir: process.env.UI_DIR ?? path.resolve(__dirname, '../../admin-ui/dist') });
     suite.url = (await suite.sys.listen()).url;
     suite.browser = await launchBrowser();
   });

@@ -23,6 +23,7 @@ export const STEP_MS: Record<Step, number> = {
   paper_receipt: 2 * DAY,
   recall_answer: 8 * HOUR,
   paper_recall: 8 * HOUR,
+  interop_send: 8 * HOUR,
 };
 export const GRACE_MS = DAY;
 

@@ -191,7 +191,7 @@ export async function timestampToken(imprint: Uint8Array, tsa: Identity, genTime
     genTime,
   });
   const content = tstInfo.toSchema().toBER();
-  const cert = pkijs.Certificate.fromBER(tsa.der);
+  const cert = pkijs.Certificate.fromBER(new Uint8Array(tsa.der));
   const signedData = new pkijs.SignedData({
     version: 3,
     encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: '1.2.840.113549.1.9.16.1.4' }),
@@ -228,7 +228,7 @@ class TimestampingSigner extends Signer {
   }
 
   override async sign(pdf: Buffer, signingTime?: Date): Promise<Buffer> {
-    const info = pkijs.ContentInfo.fromBER(await this.inner.sign(pdf, signingTime));
+    const info = pkijs.ContentInfo.fromBER(new Uint8Array(await this.inner.sign(pdf, signingTime)));
     const signedData = new pkijs.SignedData({ schema: info.content });
     const signer = signedData.signerInfos[0];
     const imprint = this.stamp.overOtherData ? sha256(randomBytes(32)) : sha256(signer.signature.valueBlock.valueHexView);

@@ -33,7 +33,9 @@ export type AccessAction =
     | 'update'
     | 'paper_dispatched'
     | 'paper_recalled'
-    | 'test';
+    | 'test'
+    // audit log (R-SEC-3)
+    | 'verify';
 
 const ALL: readonly Role[] = ['admin', 'clerk', 'leader', 'specialist', 'supervisor'];
 /** Who reads the registers (R-DOC-1): everyone but specialists, as the API allows. */
@@ -150,6 +152,10 @@ const POLICY: Record<string, Partial<Record<AccessAction, readonly Role[]>>> = {
     overdue: {
         list: ['leader', 'supervisor', 'admin'],
     },
+    // Statistics (R-RPT-1..3): admins, supervisors (their subtree) and leaders (their organization).
+    reports: {
+        use: ['admin', 'supervisor', 'leader'],
+    },
     // Routing rules (R-ROUTE-1) and "paper accompanies" rules (R-OUT-4) are admin data.
     'routing-rules': {
         list: ['admin'],
@@ -165,6 +171,12 @@ const POLICY: Record<string, Partial<Record<AccessAction, readonly Role[]>>> = {
         create: ['admin'],
         edit: ['admin'],
         delete: ['admin'],
+    },
+    // Audit log (R-SEC-3): admins read all of it, supervisors their subtree's; only admins verify the chain.
+    audit: {
+        list: ['admin', 'supervisor'],
+        show: ['admin', 'supervisor'],
+        verify: ['admin'],
     },
 };
 

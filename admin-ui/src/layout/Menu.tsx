@@ -1,5 +1,6 @@
 // Side menu: only the entries the user's roles can use (usePermissions).
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
+import audit from '../audit';
 import type { ComponentType } from 'react';
 import { Menu as RaMenu, usePermissions } from 'react-admin';
 import { canRole } from '../auth/access';
@@ -16,6 +17,7 @@ import paperRules from '../paper-rules';
 import policies from '../policies';
 import registerCounters from '../register-counters';
 import registerEntries from '../register-entries';
+import reports from '../reports';
 import routingRules, { routingRuleTester } from '../routing-rules';
 import tasks from '../tasks';
 import type { Role } from '../types';
@@ -38,6 +40,7 @@ const ENTRIES: Entry[] = [
     { resource: 'incoming', action: 'list', to: '/incoming', label: 'app.menu.incoming', icon: incoming.icon, testId: 'menu-incoming' },
     { resource: 'outgoing', action: 'list', to: '/outgoing', label: 'app.menu.outgoing', icon: outgoing.icon, testId: 'menu-outgoing' },
     { resource: 'overdue', action: 'list', to: '/overdue', label: 'app.menu.overdue', icon: overdue.icon, testId: 'menu-overdue' },
+    { resource: 'reports', action: 'use', to: reports.path, label: 'app.menu.reports', icon: reports.icon, testId: 'menu-reports' },
     { resource: 'organizations', action: 'list', to: '/organizations', label: 'app.menu.organizations', icon: organizations.icon, testId: 'menu-organizations' },
     { resource: 'organizations', action: 'tree', to: '/organization-tree', label: 'app.menu.organization_tree', icon: AccountTreeIcon, testId: 'menu-organization-tree' },
     { resource: 'document-types', action: 'list', to: '/document-types', label: 'app.menu.document_types', icon: documentTypes.icon, testId: 'menu-document-types' },
@@ -52,6 +55,7 @@ const ENTRIES: Entry[] = [
     { resource: 'deadline-tester', action: 'use', to: deadlineTester.path, label: 'app.menu.deadline_tester', icon: deadlineTester.icon, testId: 'menu-deadline-tester' },
     { resource: 'notifications', action: 'list', to: '/notifications', label: 'app.menu.notifications', icon: notifications.icon, testId: 'menu-notifications' },
     { resource: 'users', action: 'list', to: '/users', label: 'app.menu.users', icon: users.icon, testId: 'menu-users' },
+    { resource: 'audit', action: 'list', to: '/audit', label: 'app.menu.audit', icon: audit.icon, testId: 'menu-audit' },
 ];
 
 export const Menu = () => {
