@@ -91,7 +91,10 @@ export function createApp(deps: AppDeps): Express {
   // R-SEC-3: before the parsers, so a body refused by them is recorded too; it reads the caller,
   // route and body only when the response ends.
   const auditRepo = createAuditRepository(db);
-  app.use(auditTrail(auditRepo, log));
+  const trail = auditTrail(auditRepo, log);
+  app.use(trail);
+  // The API process waits for the last audit entries on shutdown through this.
+  app.locals.audit = trail;
   // R-SEC-4: bytes that are not UTF-8 would be decoded to U+FFFD and stored; refuse them instead.
   app.use(
     express.json({

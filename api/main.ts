@@ -21,6 +21,7 @@ import { createLogger } from './logger';
 import { createTemporalClient } from './temporal-client';
 import { createConnectionProcesses, reconcileConnectionProcesses, type ConnectionProcessSettings } from './services/connection-processes';
 import { trustAnchorsFrom, type DocumentProcessSettings } from './services/document-processes';
+import type { AuditTrail } from './middleware/audit';
 import type { InteropService } from './services/interop.service';
 import { sendOverdueDigest } from './services/overdue-digest';
 
@@ -112,7 +113,11 @@ async function main(): Promise<void> {
     void digest.stop();
     tlsServer?.close();
     server.close(() => {
-      void Promise.all([db.close(), connection.close()]).finally(() => process.exit(0));
+      // R-SEC-3: entries of the last requests are written after their responses; wait for them.
+      void (app.locals.audit as AuditTrail)
+        .drain()
+        .catch((err: unknown) => log.error({ err }, 'audit entries not written'))
+        .finally(() => void Promise.all([db.close(), connection.close()]).finally(() => process.exit(0)));
     });
     setTimeout(() => process.exit(0), 5000).unref();
   };
