@@ -7,6 +7,7 @@ import { auditOpenApiPaths } from './routes/audit.routes';
 import { calendarOpenApiPaths } from './routes/calendar.routes';
 import { documentTypesOpenApiPaths } from './routes/document-types.routes';
 import { documentsOpenApiPaths } from './routes/documents.routes';
+import { homeOpenApiPaths } from './routes/home.routes';
 import { incomingOpenApiPaths } from './routes/incoming.routes';
 import { interopOpenApiPaths } from './routes/interop.routes';
 import { outgoingOpenApiPaths } from './routes/outgoing.routes';
@@ -95,6 +96,7 @@ export function openApiDocument(): Record<string, unknown> {
       ...incomingOpenApiPaths,
       ...documentsOpenApiPaths,
       ...tasksOpenApiPaths,
+      ...homeOpenApiPaths,
       ...routingRulesOpenApiPaths,
       ...paperRulesOpenApiPaths,
       ...peersOpenApiPaths,

@@ -194,6 +194,9 @@ export const MATRIX: readonly MatrixRow[] = [
   row('PUT', '/api/notifications/:id', everyone({ own: 400, other: 404 }), { record: 'notification', body: { read: 'yes' } }),
   row('POST', '/api/notifications/read-all', everyone(200)),
 
+  // The caller's home page: sections per role, scoped to the caller (own organization, a supervisor's subtree, admins all).
+  row('GET', '/api/home', everyone(200)),
+
   // Accounts: admins only.
   row('GET', '/api/users', only({ admin: 200 })),
   row('GET', '/api/users/:id', only({ admin: 200 }), { record: 'user' }),

@@ -291,3 +291,23 @@ test('R-EDX-3 when a registered peer sends a package whose attachment changed af
   // Sent to B's system, which does not know the document and says so: the message is done with.
   await eventually(async () => (await q<{ state: string }>(a, "SELECT state FROM interop_outbox WHERE kind = 'status' AND payload->'responseFor'->>'documentId' = ?", [documentId]))[0].state !== 'pending', 30_000);
 }, 60_000);
+
+test('R-RCL-3 R-EDX-2 when the sender updates a document a peer system has received, then the update travels as an edXML package, is applied to the receiver’s copy, and is answered 15', async () => {
+  const id = await issueInA('Về việc báo cáo số liệu chuyển đổi số quý IV');
+  const [{ edxml_document_id: edxmlId }] = await q<{ edxml_document_id: string }>(a, 'SELECT edxml_document_id FROM documents WHERE id = ?', [id]);
+  const incoming = await arrivedInB(edxmlId);
+  const updated = await request(a.app)
+    .post(`/api/outgoing/${id}/update`)
+    .set(await as(a, 'vanthu.snv'))
+    .send({ reason: 'Sửa trích yếu và độ khẩn', changes: { summary: 'Về việc báo cáo số liệu chuyển đổi số quý IV năm 2026', urgency: 'express' } });
+  expect(updated.status).toBeLessThan(300);
+  const copy = await eventually(async () => {
+    const [doc] = await q<{ summary: string; urgency: string }>(b, 'SELECT summary, urgency FROM documents WHERE id = ?', [incoming.id]);
+    return doc.urgency === 'express' ? doc : null;
+  }, 60_000);
+  expect(copy.summary).toBe('Về việc báo cáo số liệu chuyển đổi số quý IV năm 2026');
+  await eventually(async () => {
+    const d = (await request(a.app).get(`/api/outgoing/${id}/deliveries`).set(await as(a, 'vanthu.snv')).expect(200)).body as Array<{ change: { kind: string; code: string | null } | null }>;
+    return d[0]?.change?.kind === 'update' && d[0].change.code === '15' ? d : null;
+  }, 60_000);
+}, 180_000);
