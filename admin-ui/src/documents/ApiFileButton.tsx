@@ -1,29 +1,30 @@
 // A button that opens a file of the API (a document's file, a printable copy) with the bearer
-// token; disabled while it loads, the server's refusal shown as a notification.
-import { useState, type ReactElement } from 'react';
+// token; while it loads the icon turns into the download's progress and the button is disabled;
+// the server's refusal is shown as a notification.
+import type { ReactElement } from 'react';
 import { Button, useNotify } from 'react-admin';
+import { DownloadProgressIcon } from '../fields/DownloadProgress';
+import { useDownloadWithProgress } from '../fields/useDownloadWithProgress';
 import { openApiFile } from './openBlob';
 
 export const ApiFileButton = ({ label, path, name, icon, testId }: { label: string; path: string; name: string; icon: ReactElement; testId: string }) => {
     const notify = useNotify();
-    const [busy, setBusy] = useState(false);
+    const { run, progress } = useDownloadWithProgress();
     return (
         <Button
             label={label}
-            disabled={busy}
+            disabled={!!progress}
             onClick={async () => {
-                setBusy(true);
                 try {
-                    await openApiFile(path, name);
+                    await openApiFile(path, name, p => run(p, blob => blob));
                 } catch (error) {
                     notify((error as Error)?.message || 'app.document.files.download_error', { type: 'error' });
-                } finally {
-                    setBusy(false);
                 }
             }}
             data-testid={testId}
+            data-busy={progress ? 'true' : 'false'}
         >
-            {icon}
+            {progress ? <DownloadProgressIcon progress={progress} /> : icon}
         </Button>
     );
 };
