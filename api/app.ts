@@ -13,6 +13,7 @@ import { pinoHttp } from 'pino-http';
 import type { Database } from '../db/database';
 import type { Role } from '../db/models';
 import { createAuditRepository } from '../db/repositories/audit.repository';
+import { createDepartmentsRepository } from '../db/repositories/departments.repository';
 import { createDocumentsRepository } from '../db/repositories/documents.repository';
 import { createHomeRepository } from '../db/repositories/home.repository';
 import { createOrganizationsRepository } from '../db/repositories/organizations.repository';
@@ -32,6 +33,7 @@ import { auditRoutes } from './routes/audit.routes';
 import { authRoutes } from './routes/auth.routes';
 import { calendarRoutes } from './routes/calendar.routes';
 import { connectionsRoutes } from './routes/connections.routes';
+import { departmentsRoutes } from './routes/departments.routes';
 import { documentTypesRoutes } from './routes/document-types.routes';
 import { documentsRoutes } from './routes/documents.routes';
 import { healthRoutes } from './routes/health.routes';
@@ -51,12 +53,14 @@ import { usersRoutes } from './routes/users.routes';
 import { createConnectionProcesses, type ConnectionProcessSettings } from './services/connection-processes';
 import { createConnectionsService } from './services/connections.service';
 import { createDeadlineProcesses } from './services/deadline-processes';
+import { createDepartmentsService } from './services/departments.service';
 import { createDocumentProcesses, type DocumentProcessSettings } from './services/document-processes';
 import { createDocumentsService } from './services/documents.service';
 import { createHomeService } from './services/home.service';
 import { createIncomingService } from './services/incoming.service';
 import { createInteropService } from './services/interop.service';
 import { createOutgoingService } from './services/outgoing.service';
+import { createRegisterExportService } from './services/register-export.service';
 import { createReportsService } from './services/reports.service';
 import { createRoutingRulesService } from './services/routing-rules.service';
 import { createTasksService } from './services/tasks.service';
@@ -89,7 +93,8 @@ export function createApp(deps: AppDeps): Express {
     const raw = this[key];
     return raw instanceof Date ? toVietnamIso(raw) : value;
   });
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': null } } }));
+  // frame-src blob:: the back office previews a document's PDF it fetched with the token (documents/FilePreview).
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': null, 'frame-src': ["'self'", 'blob:'] } } }));
   if (deps.httpLog !== false) app.use(pinoHttp({ logger: log, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
   // R-SEC-3: before the parsers, so a body refused by them is recorded too; it reads the caller,
   // route and body only when the response ends.
@@ -154,10 +159,12 @@ export function createApp(deps: AppDeps): Express {
   api.use(notificationsRoutes(db));
   api.use(usersRoutes(createUsersService({ repo: createUsersRepository(db) }), { passwordChangeLimit: deps.loginLimit ?? 10, tokens: deps.tokens }));
   api.use(documentTypesRoutes(db));
+  api.use(departmentsRoutes({ departments: createDepartmentsService({ repo: createDepartmentsRepository(db) }) }));
   api.use(calendarRoutes(db, { onChange: (what) => deadlines.notifyCalendarChanged(what) }));
   api.use(registersRoutes(db));
-  api.use(outgoingRoutes({ documents, outgoing, upload }));
-  api.use(incomingRoutes({ documents, incoming, upload }));
+  const registerExports = createRegisterExportService({ repo: documentsRepo });
+  api.use(outgoingRoutes({ documents, outgoing, upload, exports: registerExports }));
+  api.use(incomingRoutes({ documents, incoming, upload, exports: registerExports }));
   api.use(documentsRoutes({ documents }));
   api.use(tasksRoutes({ tasks: createTasksService({ repo: documentsRepo }) }));
   api.use(homeRoutes({ home: createHomeService({ documents: documentsRepo, home: createHomeRepository(db), peers }) }));

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { auditOpenApiPaths } from './routes/audit.routes';
 import { calendarOpenApiPaths } from './routes/calendar.routes';
+import { departmentsOpenApiPaths } from './routes/departments.routes';
 import { documentTypesOpenApiPaths } from './routes/document-types.routes';
 import { documentsOpenApiPaths } from './routes/documents.routes';
 import { homeOpenApiPaths } from './routes/home.routes';
@@ -92,6 +93,7 @@ export function openApiDocument(): Record<string, unknown> {
       ...registersOpenApiPaths,
       ...usersOpenApiPaths,
       ...documentTypesOpenApiPaths,
+      ...departmentsOpenApiPaths,
       ...outgoingOpenApiPaths,
       ...incomingOpenApiPaths,
       ...documentsOpenApiPaths,

@@ -1,12 +1,17 @@
 /**
  * react-admin simple-REST list conventions (SPEC §11): `filter`, `range`, `sort` query
  * parameters in, a JSON array plus `Content-Range` out. Parameters are validated like any input.
+ *
+ * Totals of very large lists (the registers) may be estimates: react-admin needs a number in
+ * Content-Range to build its pagination, so the number stays, and `X-Total-Estimated: true`
+ * says it is the planner's estimate rather than a count.
  */
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { problems } from './problem';
 
-const jsonParam = <T extends z.ZodTypeAny>(name: string, schema: T) =>
+/** A query parameter holding JSON, parsed and then validated by `schema`. */
+export const jsonParam = <T extends z.ZodTypeAny>(name: string, schema: T) =>
   z
     .string()
     .optional()
@@ -58,8 +63,9 @@ export function parseListParams<F extends z.ZodTypeAny>(
   };
 }
 
-export function sendList<T>(res: Response, resource: string, rows: T[], offset: number, total: number): void {
+export function sendList<T>(res: Response, resource: string, rows: T[], offset: number, total: number, estimated = false): void {
   const end = rows.length ? offset + rows.length - 1 : offset;
   res.set('Content-Range', `${resource} ${offset}-${end}/${total}`);
+  if (estimated) res.set('X-Total-Estimated', 'true');
   res.json(rows);
 }

@@ -168,7 +168,47 @@ export async function seed(db: Database, opts: SeedOptions, log: (msg: string) =
     }
     log(`seeded ${missing.length} demo users`);
   }
+  await seedDemoDepartments(db, opts.provinceCode, log);
   await seedDemoRoutingRules(db, opts.provinceCode, log);
+}
+
+/**
+ * Demo departments (phòng, ban) of a few demo organizations, each with the demo specialist who
+ * obviously works there. Inserted when no department of that name exists; the specialist is
+ * placed only when the department is first made, so an admin's later rename, retirement or
+ * move of that person is kept on the next start.
+ */
+export const DEMO_DEPARTMENTS: Array<{ org: string; name: string; members?: string[] }> = [
+  { org: '000.00.00.H52', name: 'Phòng Tổng hợp' },
+  { org: '000.00.02.H52', name: 'Văn phòng' },
+  { org: '000.00.02.H52', name: 'Phòng Cải cách hành chính', members: ['chuyenvien.snv'] },
+  { org: '000.00.03.H52', name: 'Văn phòng' },
+  { org: '000.00.03.H52', name: 'Phòng Công nghệ thông tin', members: ['chuyenvien.stttt'] },
+  { org: '000.00.03.H52', name: 'Phòng Bưu chính, Viễn thông' },
+];
+
+async function seedDemoDepartments(db: Database, provinceCode: string, log: (msg: string) => void): Promise<void> {
+  let inserted = 0;
+  for (const d of DEMO_DEPARTMENTS) {
+    const org = withProvince(d.org, provinceCode);
+    await db.sequelize.transaction(async (transaction) => {
+      const [rows] = (await db.sequelize.query(
+        `INSERT INTO departments (organization_code, name)
+         SELECT :org, :name WHERE NOT EXISTS (SELECT 1 FROM departments WHERE organization_code = :org AND fold_vi(name) = fold_vi(:name))
+         ON CONFLICT DO NOTHING RETURNING id`,
+        { replacements: { org, name: d.name }, transaction },
+      )) as [Array<{ id: string }>, unknown];
+      if (!rows.length) return;
+      inserted += 1;
+      if (d.members?.length) {
+        await db.sequelize.query('UPDATE users SET department_id = :id WHERE organization_code = :org AND username IN (:members) AND department_id IS NULL', {
+          replacements: { id: rows[0].id, org, members: d.members },
+          transaction,
+        });
+      }
+    });
+  }
+  if (inserted) log(`seeded ${inserted} demo departments`);
 }
 
 /**

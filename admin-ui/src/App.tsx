@@ -6,6 +6,7 @@ import connections from './connections';
 import { Dashboard } from './Dashboard';
 import { dataProvider } from './dataProvider';
 import deadlineTester, { DeadlineTester } from './deadline-tester';
+import departments from './departments';
 import { DOCUMENT_REDIRECT_PATH, DocumentRedirect } from './documents/DocumentRedirect';
 import documentTypes from './document-types';
 import holidays from './holidays';
@@ -18,6 +19,7 @@ import organizations, { OrganizationTree } from './organizations';
 import outgoing from './outgoing';
 import overdue from './overdue';
 import paperRules from './paper-rules';
+import peers from './peers';
 import policies from './policies';
 import registerCounters from './register-counters';
 import registerEntries from './register-entries';
@@ -57,6 +59,8 @@ export const App = () => (
         <Resource name="register-counters" {...registerCounters} />
         <Resource name="routing-rules" {...routingRules} />
         <Resource name="paper-rules" {...paperRules} />
+        <Resource name="departments" {...departments} />
+        <Resource name="peers" {...peers} />
         <Resource name="audit" {...audit} />
         <CustomRoutes>
             <Route path="/organization-tree" element={<OrganizationTree />} />

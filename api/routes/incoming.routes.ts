@@ -2,7 +2,8 @@
  * `incoming` resource (R-REC-1..5, R-ROUTE-1..2, R-DL-1..3, R-RCL-1..2): list and detail for
  * everyone of the organization (supervisors their subtree, admins all); paper intake and the
  * decisions of the clerk (accept, refuse, paper received, answer a recall), the leader (assign,
- * extend), both (route) and the handler (complete).
+ * extend), both (route) and the handler (complete). The list is the incoming register (R-DOC-1):
+ * searched accent-insensitively, exported as CSV / XLSX, and accepted several at a time.
  */
 import { Router, type RequestHandler } from 'express';
 import { DOCUMENT_SORTABLE } from '../../db/repositories/documents.repository';
@@ -14,19 +15,23 @@ import {
   completeSchema,
   emptySchema,
   extendSchema,
-  incomingFilterSchema,
   paperIncomingMetadataSchema,
   refuseSchema,
   routeSchema,
 } from '../documents.schemas';
 import { documentUpload, uploadedParts, type UploadLimits } from '../middleware/uploads';
+import { bulkAcceptSchema, exportQuerySchema, incomingRegisterFilterSchema, MAX_BULK_ACCEPT } from '../register-search.schemas';
 import { parseListParams, sendList } from '../simple-rest';
+import { createBulkAcceptService } from '../services/bulk-accept.service';
 import type { DocumentsService } from '../services/documents.service';
 import { checkMayComplete, type IncomingService } from '../services/incoming.service';
-import { errors, idParam, json, listParams, multipart, ok } from './openapi-helpers';
+import { MAX_EXPORT_ROWS, type RegisterExportService } from '../services/register-export.service';
+import { errors, idParam, json, jsonSchema, listParams, multipart, ok } from './openapi-helpers';
+import { registerExportHandler } from './register-export.handler';
 
-export function incomingRoutes(deps: { documents: DocumentsService; incoming: IncomingService; upload: UploadLimits }): Router {
+export function incomingRoutes(deps: { documents: DocumentsService; incoming: IncomingService; upload: UploadLimits; exports: RegisterExportService }): Router {
   const { documents, incoming } = deps;
+  const bulk = createBulkAcceptService({ incoming });
   const r = Router();
   const clerks = requireRole('clerk');
   const leaders = requireRole('leader');
@@ -43,10 +48,18 @@ export function incomingRoutes(deps: { documents: DocumentsService; incoming: In
     };
 
   r.get('/incoming', async (req, res) => {
-    const p = parseListParams(req, incomingFilterSchema, DOCUMENT_SORTABLE, ['urgency', 'DESC']);
+    const p = parseListParams(req, incomingRegisterFilterSchema, DOCUMENT_SORTABLE, ['urgency', 'DESC']);
     const { id: ids, ...filter } = p.filter;
-    const { rows, total } = await documents.list(callerOf(req), 'incoming', { ...filter, ids: ids === undefined ? undefined : [ids].flat() }, p);
-    sendList(res, 'incoming', rows, p.offset, total);
+    const { rows, total, estimated } = await documents.list(callerOf(req), 'incoming', { ...filter, ids: ids === undefined ? undefined : [ids].flat() }, p);
+    sendList(res, 'incoming', rows, p.offset, total, estimated);
+  });
+
+  // Before /incoming/:id, which would take "export" for an id.
+  r.get('/incoming/export', registerExportHandler('incoming', incomingRegisterFilterSchema, deps.exports));
+
+  r.post('/incoming/bulk-accept', clerks, async (req, res) => {
+    const { ids } = bulkAcceptSchema.parse(req.body ?? {});
+    res.json(await bulk.accept(callerOf(req), ids));
   });
 
   r.post('/incoming', clerks, documentUpload(deps.upload), async (req, res) => {
@@ -118,9 +131,13 @@ const action = (summary: string, body: Parameters<typeof json>[0]) => ({ paramet
 export const incomingOpenApiPaths: Record<string, unknown> = {
   '/incoming': {
     get: {
-      summary: 'Incoming documents in the caller\'s scope (R-SEC-2); default order: urgency first (R-DL-4), newest first; `q` is accent-insensitive',
-      parameters: listParams(incomingFilterSchema, DOCUMENT_SORTABLE),
-      responses: { 200: ok('array + Content-Range'), ...errors },
+      summary:
+        'Incoming documents — the incoming register (R-DOC-1) — in the caller\'s scope (R-SEC-2); default order: urgency first (R-DL-4), newest first. ' +
+        '`q` is accent-insensitive on number and notation, summary, sender and signer ("so noi vu" finds "Sở Nội vụ"); digits alone also match the register number. ' +
+        '`from`/`to` filter the receipt date, `documentDateFrom`/`documentDateTo` the document date. Up to 10 000 matches the Content-Range total is exact; ' +
+        'beyond, it is the database\'s estimate and `X-Total-Estimated: true` is set.',
+      parameters: listParams(incomingRegisterFilterSchema, DOCUMENT_SORTABLE),
+      responses: { 200: ok('array + Content-Range (+ X-Total-Estimated when the total is an estimate)'), ...errors },
     },
     post: {
       summary: 'Enter a plain paper document (clerk; R-REC-5): multipart `metadata` + scan `files` (main scan PDF or JPEG first). Starts the receipt process.',
@@ -148,4 +165,34 @@ export const incomingOpenApiPaths: Record<string, unknown> = {
   '/incoming/{id}/extend': action('Extend the deadline with a reason (leader; R-DL-3); the new deadline must lie ahead (422)', extendSchema),
   '/incoming/{id}/paper-received': action('The accompanying paper copy was handed over (clerk; R-REC-5)', emptySchema),
   '/incoming/{id}/acknowledge-recall': action('Answer the sender\'s recall or update: agree (15) or refuse with a reason (16) (clerk; R-RCL-1..2)', acknowledgeRecallSchema),
+  '/incoming/export': {
+    get: {
+      summary:
+        `The incoming register as a file (R-DOC-1; QĐ 2588 Article 8.3.d): số đến, ngày đến, số và ký hiệu, ngày văn bản, nơi gửi, trích yếu, loại, độ khẩn, người xử lý, hạn xử lý, trạng thái — ` +
+        `the list's filter and scope, in register order. CSV is UTF-8 with BOM; XLSX has a bold frozen header and dates in +07:00. More than ${MAX_EXPORT_ROWS} matching rows: 422.`,
+      parameters: Object.entries((jsonSchema(exportQuerySchema(incomingRegisterFilterSchema)) as { properties: Record<string, unknown> }).properties).map(([name, schema]) => ({
+        name,
+        in: 'query',
+        required: name === 'format',
+        schema: name === 'filter' ? { type: 'string', description: `JSON: ${JSON.stringify(jsonSchema(incomingRegisterFilterSchema))}` } : schema,
+      })),
+      responses: {
+        200: {
+          description: 'the file (Content-Disposition: attachment with an ASCII filename and a UTF-8 filename*)',
+          content: {
+            'text/csv': { schema: { type: 'string' } },
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+          },
+        },
+        ...errors,
+      },
+    },
+  },
+  '/incoming/bulk-accept': {
+    post: {
+      summary: `Accept and register several arrived documents at once (clerk; R-REC-3, R-DOC-1), at most ${MAX_BULK_ACCEPT}: each goes through the same accept as one at a time. Answers one outcome per id, in order: {id, ok: true, registerNumber} or {id, ok: false, problem}; another organization's id fails with 404 like an unknown one.`,
+      requestBody: json(bulkAcceptSchema),
+      responses: { 200: ok('[{id, ok, registerNumber | problem}]'), ...errors },
+    },
+  },
 };

@@ -1,19 +1,24 @@
 /**
  * `outgoing` resource (R-OUT-1..5, R-RCL-1..3): list and detail for everyone of the organization
  * (supervisors their subtree, admins all); drafts, issuing, recall, update and paper dispatch
- * for its clerks and leaders. Thin: parse, authorize by role, call the service.
+ * for its clerks and leaders. The list is the outgoing register (R-DOC-2): searched
+ * accent-insensitively (receivers' names too) and exported as CSV / XLSX. Thin: parse,
+ * authorize by role, call the service.
  */
 import { Router, type RequestHandler } from 'express';
 import { DOCUMENT_SORTABLE } from '../../db/repositories/documents.repository';
 import { callerOf, requireRole } from '../auth';
-import { issueSchema, outgoingFilterSchema, outgoingMetadataSchema, paperDispatchSchema, paperRecallSchema, printableQuerySchema, recallSchema, updateSchema } from '../documents.schemas';
+import { issueSchema, outgoingMetadataSchema, paperDispatchSchema, paperRecallSchema, printableQuerySchema, recallSchema, updateSchema } from '../documents.schemas';
 import { documentUpload, uploadedParts, type UploadLimits } from '../middleware/uploads';
+import { exportQuerySchema, outgoingRegisterFilterSchema } from '../register-search.schemas';
 import { parseListParams, sendList } from '../simple-rest';
 import type { DocumentsService } from '../services/documents.service';
 import type { OutgoingService } from '../services/outgoing.service';
-import { errors, idParam, json, listParams, multipart, ok } from './openapi-helpers';
+import { MAX_EXPORT_ROWS, type RegisterExportService } from '../services/register-export.service';
+import { errors, idParam, json, jsonSchema, listParams, multipart, ok } from './openapi-helpers';
+import { registerExportHandler } from './register-export.handler';
 
-export function outgoingRoutes(deps: { documents: DocumentsService; outgoing: OutgoingService; upload: UploadLimits }): Router {
+export function outgoingRoutes(deps: { documents: DocumentsService; outgoing: OutgoingService; upload: UploadLimits; exports: RegisterExportService }): Router {
   const { documents, outgoing } = deps;
   const r = Router();
   const senders = requireRole('clerk', 'leader');
@@ -25,11 +30,14 @@ export function outgoingRoutes(deps: { documents: DocumentsService; outgoing: Ou
   };
 
   r.get('/outgoing', async (req, res) => {
-    const p = parseListParams(req, outgoingFilterSchema, DOCUMENT_SORTABLE, ['urgency', 'DESC']);
+    const p = parseListParams(req, outgoingRegisterFilterSchema, DOCUMENT_SORTABLE, ['urgency', 'DESC']);
     const { id, ...filter } = p.filter;
-    const { rows, total } = await documents.list(callerOf(req), 'outgoing', { ...filter, ids: id === undefined ? undefined : [id].flat() }, p);
-    sendList(res, 'outgoing', rows, p.offset, total);
+    const { rows, total, estimated } = await documents.list(callerOf(req), 'outgoing', { ...filter, ids: id === undefined ? undefined : [id].flat() }, p);
+    sendList(res, 'outgoing', rows, p.offset, total, estimated);
   });
+
+  // Before /outgoing/:id, which would take "export" for an id.
+  r.get('/outgoing/export', registerExportHandler('outgoing', outgoingRegisterFilterSchema, deps.exports));
 
   r.post('/outgoing', senders, documentUpload(deps.upload), async (req, res) => {
     const { metadata, files } = uploadedParts(req);
@@ -84,9 +92,13 @@ export function outgoingRoutes(deps: { documents: DocumentsService; outgoing: Ou
 export const outgoingOpenApiPaths: Record<string, unknown> = {
   '/outgoing': {
     get: {
-      summary: 'Outgoing documents in the caller\'s scope (R-SEC-2); default order: urgency first (R-DL-4), newest first; `q` is accent-insensitive on number, notation and summary',
-      parameters: listParams(outgoingFilterSchema, DOCUMENT_SORTABLE),
-      responses: { 200: ok('array + Content-Range'), ...errors },
+      summary:
+        'Outgoing documents — the outgoing register (R-DOC-2) — in the caller\'s scope (R-SEC-2); default order: urgency first (R-DL-4), newest first. ' +
+        '`q` is accent-insensitive on number and notation, summary, signer and receivers\' names; digits alone also match the register number. ' +
+        '`from`/`to` filter the issue date, `documentDateFrom`/`documentDateTo` the document date. Up to 10 000 matches the Content-Range total is exact; ' +
+        'beyond, it is the database\'s estimate and `X-Total-Estimated: true` is set.',
+      parameters: listParams(outgoingRegisterFilterSchema, DOCUMENT_SORTABLE),
+      responses: { 200: ok('array + Content-Range (+ X-Total-Estimated when the total is an estimate)'), ...errors },
     },
     post: {
       summary:
@@ -130,5 +142,28 @@ export const outgoingOpenApiPaths: Record<string, unknown> = {
   '/outgoing/{id}/paper-recalled': {
     parameters: idParam,
     post: { summary: 'Confirm the paper copy was taken back from a receiver during a recall (clerk or leader; R-RCL-1)', requestBody: json(paperRecallSchema), responses: { 200: ok('{document}'), ...errors } },
+  },
+  '/outgoing/export': {
+    get: {
+      summary:
+        `The outgoing register as a file (R-DOC-2; QĐ 2588 Article 10.1.c): số đi, ngày gửi, số và ký hiệu, ngày văn bản, nơi nhận, trích yếu, loại, độ khẩn, người ký, hạn xử lý, trạng thái — ` +
+        `the list's filter and scope, in register order. CSV is UTF-8 with BOM; XLSX has a bold frozen header and dates in +07:00. More than ${MAX_EXPORT_ROWS} matching rows: 422.`,
+      parameters: Object.entries((jsonSchema(exportQuerySchema(outgoingRegisterFilterSchema)) as { properties: Record<string, unknown> }).properties).map(([name, schema]) => ({
+        name,
+        in: 'query',
+        required: name === 'format',
+        schema: name === 'filter' ? { type: 'string', description: `JSON: ${JSON.stringify(jsonSchema(outgoingRegisterFilterSchema))}` } : schema,
+      })),
+      responses: {
+        200: {
+          description: 'the file (Content-Disposition: attachment with an ASCII filename and a UTF-8 filename*)',
+          content: {
+            'text/csv': { schema: { type: 'string' } },
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+          },
+        },
+        ...errors,
+      },
+    },
   },
 };

@@ -11,6 +11,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { COUNTER_SORTABLE, createRegistersRepository, ENTRY_SORTABLE, type RegisterScope } from '../../db/repositories/registers.repository';
 import type { Database } from '../../db/database';
+import { INCOMING_STATUSES } from '../../domain/document-status';
+import { OUTGOING_STATUSES, URGENCIES } from '../../domain/documents';
 import {
   MAX_REGISTER_NUMBER,
   MAX_VOID_REASON,
@@ -27,6 +29,8 @@ import { parseListParams, sendList } from '../simple-rest';
 
 const year = z.coerce.number().int().min(1900).max(9999);
 const ids = z.union([z.string().max(40), z.array(z.string().max(40)).max(1000)]);
+const dateKey = z.iso.date('ngày dạng YYYY-MM-DD (date must be YYYY-MM-DD)');
+const oneOrMany = <T extends z.ZodType>(schema: T) => z.union([schema, z.array(schema).max(20)]);
 
 export const registerEntryFilterSchema = z
   .object({
@@ -37,6 +41,17 @@ export const registerEntryFilterSchema = z
     voided: z.boolean().optional(),
     documentId: z.uuid().optional(),
     id: ids.optional(),
+    /** Accent-insensitive: số và ký hiệu, trích yếu, nơi gửi, nơi nhận, người ký; digits alone also the number. */
+    q: z.string().max(200).optional(),
+    /** Registration date (Vietnam), inclusive. */
+    from: dateKey.optional(),
+    to: dateKey.optional(),
+    documentDateFrom: dateKey.optional(),
+    documentDateTo: dateKey.optional(),
+    typeCode: z.string().max(20).optional(),
+    urgency: oneOrMany(z.enum(URGENCIES)).optional(),
+    /** Current status of the registered document. */
+    status: oneOrMany(z.enum([...new Set([...INCOMING_STATUSES, ...OUTGOING_STATUSES])] as [string, ...string[]])).optional(),
   })
   .strict();
 
@@ -92,8 +107,8 @@ export function registersRoutes(db: Database): Router {
   r.get('/register-entries', readers, async (req, res) => {
     const p = parseListParams(req, registerEntryFilterSchema, ENTRY_SORTABLE, ['registeredAt', 'DESC']);
     const { id, ...filter } = p.filter;
-    const { rows, total } = await repo.listEntries({ ...filter, ids: keysOf(id, parseRegisterEntryId) }, p, scopeOf(callerOf(req)));
-    sendList(res, 'register-entries', rows, p.offset, total);
+    const { rows, total, estimated } = await repo.listEntries({ ...filter, ids: keysOf(id, parseRegisterEntryId) }, p, scopeOf(callerOf(req)));
+    sendList(res, 'register-entries', rows, p.offset, total, estimated);
   });
 
   r.get('/register-entries/:id', readers, async (req, res) => {
@@ -146,7 +161,10 @@ const idParam = (example: string) => [{ name: 'id', in: 'path', required: true, 
 export const registersOpenApiPaths: Record<string, unknown> = {
   '/register-entries': {
     get: {
-      summary: 'Register entries (R-DOC-1, R-DOC-2): numbers of the incoming and outgoing registers, voided ones included; scoped to the caller',
+      summary:
+        'Register entries (R-DOC-1, R-DOC-2): numbers of the incoming and outgoing registers, voided ones included; scoped to the caller. ' +
+        '`q` searches the register\'s record accent-insensitively (số và ký hiệu, trích yếu, nơi gửi, nơi nhận, người ký; digits alone also the number); ' +
+        'beyond 10 000 matches the total is an estimate (X-Total-Estimated: true)',
       parameters: listParams(registerEntryFilterSchema, ENTRY_SORTABLE),
       responses: { 200: { description: 'array + Content-Range; id = <orgCode>:<register>:<year>:<number>; outgoing entries carry the document identifier (R-ORG-3)' }, ...errors },
     },

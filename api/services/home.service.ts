@@ -20,7 +20,7 @@ import type { Caller } from '../auth';
 export const HOME_LIST_LIMIT = 5;
 /** The specialist's own list is the page itself: a little longer. */
 export const HOME_MY_TASKS_LIMIT = 10;
-/** Admin health lists are short enough to show whole, up to this. */
+/** Admin health lists and a subtree's unconnected units are short enough to show whole, up to this. */
 export const HOME_HEALTH_LIMIT = 50;
 /** Peers whose certificate ends within this many days are flagged (expired ones too). */
 export const PEER_CERTIFICATE_WARNING_DAYS = 30;
@@ -160,7 +160,7 @@ export function createHomeService(deps: { documents: DocumentsRepository; home: 
     const [overdue, escalations, connections] = await Promise.all([
       documents.overdueSummary(root, at),
       home.recentEscalations(root, new Date(at.getTime() - ESCALATION_WINDOW_DAYS * DAY_MS), HOME_LIST_LIMIT),
-      home.connectionCompliance(root, HOME_LIST_LIMIT),
+      home.connectionCompliance(root, HOME_HEALTH_LIMIT),
     ]);
     return {
       root,

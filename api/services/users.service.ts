@@ -45,7 +45,7 @@ export function createUsersService(deps: { repo: UsersRepository }) {
     const org = await repo.departmentOrganization(departmentId);
     if (org !== organizationCode) {
       throw problems.unprocessable(
-        org === null ? 'Phòng ban không tồn tại (unknown department)' : `Phòng ban thuộc ${org}, không thuộc ${organizationCode} (the department belongs to another organization)`,
+        org === null ? 'Phòng ban không tồn tại hoặc đã ngừng sử dụng (unknown or retired department)' : `Phòng ban thuộc ${org}, không thuộc ${organizationCode} (the department belongs to another organization)`,
         [{ path: 'departmentId', message: 'phòng ban không thuộc cơ quan của người dùng (not a department of the user’s organization)' }],
       );
     }

@@ -14,7 +14,7 @@ import { subtreeLikePattern } from '../../domain/org-code';
 import type { DocumentColumns } from './document-row';
 import type { Database } from '../database';
 import type { Role } from '../models';
-import { Conditions, isUuid, likePattern, orderBy, type OrgScope, type Page } from './paging';
+import { Conditions, countAtMost, countOrEstimate, EXACT_COUNT_LIMIT, isUuid, likePattern, orderBy, type OrgScope, type Page } from './paging';
 
 export { isUuid } from './paging';
 export type { Page } from './paging';
@@ -29,14 +29,46 @@ export interface DocumentFilter {
   status?: string | string[];
   urgency?: Urgency | Urgency[];
   typeCode?: string;
-  /** Vietnam dates (YYYY-MM-DD), inclusive: issue/creation time (outgoing), receipt/creation time (incoming). */
+  /** Vietnam dates (YYYY-MM-DD), inclusive: the register time (`register_at`: issued or received, else created). */
   from?: string;
   to?: string;
+  /** Dates of the document itself (ngày văn bản), inclusive. */
+  documentDateFrom?: string;
+  documentDateTo?: string;
+  /** Số đến (incoming) / số đi (outgoing). */
+  registerNumber?: number;
   organizationCode?: string;
   senderCode?: string;
   overdue?: boolean;
   intake?: string;
   ids?: string[];
+}
+
+/** Where an export stopped: the register time (as PostgreSQL prints it, microseconds kept) and id of the last row. */
+export interface RegisterCursor {
+  at: string;
+  id: string;
+}
+
+/** A line of the register book (R-DOC-1, R-DOC-2; QĐ 2588 Articles 8.3.d, 10.1.c). */
+export interface RegisterBookRow {
+  id: string;
+  cursor: RegisterCursor;
+  /** Số đến / số đi. */
+  registerNumber: number | null;
+  /** Ngày đến / ngày gửi (the register time). */
+  registerAt: Date;
+  numberAndNotation: string | null;
+  documentDate: string | null;
+  /** Nơi gửi (incoming) / nơi nhận (outgoing). */
+  correspondents: string | null;
+  summary: string;
+  typeName: string | null;
+  urgency: Urgency;
+  /** Incoming: người xử lý (the main handler); outgoing: người ký (position and name of the signer). */
+  person: string | null;
+  dueAt: Date | null;
+  status: string;
 }
 
 export interface DocumentRecord {
@@ -72,6 +104,10 @@ export interface DocumentRecord {
   signedAt: Date | null;
   issuedAt: Date | null;
   registerNumber: number | null;
+  /** When the document entered its register (issued / received), else when it was created. */
+  registerAt: Date;
+  /** Incoming: whether every receipt check passed (null before the checks ran). */
+  checksPassed: boolean | null;
   createdBy: string | null;
   createdByName: string | null;
   mainHandlerId: string | null;
@@ -276,22 +312,25 @@ export function urgencyRankSql(column: string): string {
 const DOC_URGENCY = urgencyRankSql('d.urgency');
 const TASK_URGENCY = urgencyRankSql('t.urgency');
 
-/** Something the clerk may look for: number and notation, summary, sender, signer (folded, R-FMT-2). */
+/** Something the clerk may look for: number and notation, summary, sender, signer (folded, R-FMT-2). The trigger of migration 0013 completes it. */
 const searchText = (...parts: string[]) => `fold_vi(concat_ws(' ', ${parts.join(', ')}))`;
 const OVERDUE_SQL = `(d.overdue OR EXISTS (SELECT 1 FROM tasks ot WHERE ot.document_id = d.id AND ot.status = 'open' AND ot.overdue))`;
-/** Time a document entered the register of its direction, else when it was created. */
-const LIST_TIME: Record<Direction, string> = { outgoing: 'coalesce(d.issued_at, d.created_at)', incoming: 'coalesce(d.received_at, d.created_at)' };
-
+/**
+ * Sort templates; `d.id` in the sort's direction follows each, so paging is stable and the
+ * orders the lists use most end exactly like an index of migration 0013 (no sort step): urgency
+ * (the default, R-DL-4), register time, status + register time, document date.
+ */
 const DOC_SORT: Record<string, string> = {
   id: 'd.id %s',
   urgency: `${DOC_URGENCY} %s, d.created_at DESC`,
+  registerAt: 'd.register_at %s',
   createdAt: 'd.created_at %s',
   updatedAt: 'd.updated_at %s',
   documentDate: 'd.document_date %s NULLS LAST',
   issuedAt: 'd.issued_at %s NULLS LAST',
   receivedAt: 'd.received_at %s NULLS LAST',
   dueAt: 'd.due_at %s NULLS LAST',
-  status: 'd.status %s',
+  status: 'd.status %s, d.register_at %s',
   numberAndNotation: 'd.number_and_notation %s NULLS LAST',
   registerNumber: 'd.register_number %s NULLS LAST',
   number: 'd.number %s NULLS LAST',
@@ -301,6 +340,9 @@ const DOC_SORT: Record<string, string> = {
   organizationCode: 'd.organization_code %s',
 };
 export const DOCUMENT_SORTABLE = Object.keys(DOC_SORT);
+/** An incoming document is received when it arrives: its receipt time is its register time, which the indexes lead with. */
+const SORT_OF: Record<Direction, Record<string, string>> = { outgoing: DOC_SORT, incoming: { ...DOC_SORT, receivedAt: 'd.register_at %s' } };
+const docOrder = (direction: Direction, page: Page) => orderBy(SORT_OF[direction], page, DOC_SORT.urgency, `d.id ${page.sortOrder === 'ASC' ? 'ASC' : 'DESC'}`);
 
 const TASK_SORT: Record<string, string> = {
   id: 't.id %s',
@@ -324,7 +366,7 @@ const DOC_SELECT = `
          d.number, d.notation, d.number_and_notation, d.document_date::text AS document_date, d.type_code, dt.name AS type_name,
          d.field, d.summary, d.signer_position, d.signer_name, d.urgency, d.sender_code, d.sender_name, d.sent_at, d.received_at,
          d.due_at, d.copies, d.page_count, d.storage_place, d.notes, d.status, d.legal_validity, d.intake, d.signed_at, d.issued_at,
-         d.register_number, d.created_by, cu.full_name AS created_by_name, d.main_handler_id, hu.full_name AS main_handler_name,
+         d.register_number, d.register_at, (d.checks->>'ok')::boolean AS checks_passed, d.created_by, cu.full_name AS created_by_name, d.main_handler_id, hu.full_name AS main_handler_name,
          d.department_id, dep.name AS department_name, d.routed_rule, d.completed_at, d.result, ${OVERDUE_SQL} AS overdue,
          d.recall_reason, d.recalled_at, d.replaces_id, d.replaced_by_id, d.revision, d.pending_change, d.paper_received_at,
          d.workflow_id, d.created_at, d.updated_at
@@ -336,6 +378,8 @@ const DOC_SELECT = `
     LEFT JOIN departments dep ON dep.id = d.department_id`;
 
 interface DocRow extends DocumentColumns {
+  register_at: Date;
+  checks_passed: boolean | null;
   organization_name: string | null;
   type_name: string | null;
   created_by: string | null;
@@ -387,6 +431,8 @@ function toDocument(r: DocRow): DocumentRecord {
     signedAt: r.signed_at,
     issuedAt: r.issued_at,
     registerNumber: r.register_number,
+    registerAt: r.register_at,
+    checksPassed: r.checks_passed,
     createdBy: r.created_by,
     createdByName: r.created_by_name,
     mainHandlerId: r.main_handler_id,
@@ -497,13 +543,17 @@ export function createDocumentsRepository(db: Database) {
     if (f.senderCode !== undefined) c.add(`d.sender_code = ${c.bind(f.senderCode)}`);
     if (f.intake !== undefined) c.add(`d.intake = ${c.bind(f.intake)}`);
     if (f.overdue !== undefined) c.add(f.overdue ? OVERDUE_SQL : `NOT ${OVERDUE_SQL}`);
-    if (f.from !== undefined) c.add(`${LIST_TIME[direction]} >= (${c.bind(f.from)}::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`);
-    if (f.to !== undefined) c.add(`${LIST_TIME[direction]} < (${c.bind(f.to)}::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`);
-    if (f.q !== undefined && f.q.trim()) {
-      // search_text is filled for drafts and paper intake; copies and issued numbers are folded here.
-      c.add(
-        `(coalesce(d.search_text, '') || ' ' || fold_vi(concat_ws(' ', d.number_and_notation, d.summary, d.sender_name, d.document_identifier))) LIKE fold_vi(${c.bind(likePattern(f.q))})`,
-      );
+    if (f.from !== undefined) c.add(`d.register_at >= (${c.bind(f.from)}::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`);
+    if (f.to !== undefined) c.add(`d.register_at < (${c.bind(f.to)}::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`);
+    if (f.documentDateFrom !== undefined) c.add(`d.document_date >= ${c.bind(f.documentDateFrom)}::date`);
+    if (f.documentDateTo !== undefined) c.add(`d.document_date <= ${c.bind(f.documentDateTo)}::date`);
+    if (f.registerNumber !== undefined) c.add(`d.register_number = ${c.bind(f.registerNumber)}`);
+    const q = f.q?.trim();
+    if (q) {
+      // search_text is folded by the trigger of migration 0013, so the trigram index answers this;
+      // digits alone may also be a register number (số đến / số đi).
+      const text = `d.search_text LIKE fold_vi(${c.bind(likePattern(q))})`;
+      c.add(/^\d{1,9}$/.test(q) ? `(${text} OR d.register_number = ${c.bind(Number(q))})` : text);
     }
     if (f.ids !== undefined) {
       c.anyUuid('d.id', f.ids);
@@ -635,16 +685,89 @@ export function createDocumentsRepository(db: Database) {
     deliveries,
     documentTasks,
 
-    async listDocuments(direction: Direction, filter: DocumentFilter, page: Page, scope: DocumentScope): Promise<{ rows: DocumentRecord[]; total: number }> {
+    /**
+     * One page of a list. The page's ids are chosen on `documents` alone (an index of migration
+     * 0013 gives them in order), and only those rows are joined and enriched, so a deep page does
+     * not pay for the rows it skips. The total is exact up to EXACT_COUNT_LIMIT; beyond it the
+     * planner's estimate stands in (`estimated`), so no page ever counts a million rows.
+     */
+    async listDocuments(direction: Direction, filter: DocumentFilter, page: Page, scope: DocumentScope): Promise<{ rows: DocumentRecord[]; total: number; estimated: boolean }> {
       const c = documentConditions(direction, filter, scope);
-      const [{ n }] = await select<{ n: string }>(`SELECT count(*) AS n FROM documents d ${c.where()}`, c.values);
+      const where = c.where();
+      const values = [...c.values];
+      const order = docOrder(direction, page);
       const rows = await select<DocRow>(
-        `${DOC_SELECT} ${c.where()}
-          ORDER BY ${orderBy(DOC_SORT, page, DOC_SORT.urgency, 'd.created_at DESC, d.id')}
-          ${c.paging(page)}`,
+        `${DOC_SELECT}
+           JOIN (SELECT d.id FROM documents d ${where} ORDER BY ${order} ${c.paging(page)}) page ON page.id = d.id
+          ORDER BY ${order}`,
         c.values,
       );
-      return { rows: rows.map(toDocument), total: Number(n) };
+      // The estimate draws on the organization × direction × status statistics of migration 0013.
+      const total = await countOrEstimate(select, 'documents d', where, values, EXACT_COUNT_LIMIT);
+      return { rows: rows.map(toDocument), ...total };
+    },
+
+    /** How many documents the filter matches, counting at most `cap` + 1 of them (an export refuses more than `cap`). */
+    async countUpTo(direction: Direction, filter: DocumentFilter, scope: DocumentScope, cap: number): Promise<number> {
+      const c = documentConditions(direction, filter, scope);
+      return countAtMost(select, 'documents d', c.where(), c.values, cap + 1);
+    },
+
+    /**
+     * The register book (sổ văn bản đến / đi) in register order, oldest first, one batch after
+     * the keyset `after` (the last row of the previous batch): each batch is a short index range
+     * scan, however far into the register it starts, and no query holds a million rows.
+     */
+    async registerBatch(direction: Direction, filter: DocumentFilter, scope: DocumentScope, after: RegisterCursor | null, limit: number): Promise<RegisterBookRow[]> {
+      const c = documentConditions(direction, filter, scope);
+      if (after) c.add(`(d.register_at, d.id) > (${c.bind(after.at)}::timestamptz, ${c.bind(after.id)}::uuid)`);
+      const correspondents =
+        direction === 'incoming'
+          ? 'd.sender_name'
+          : `(SELECT string_agg(coalesce(r.receiver_name, ro.name, r.receiver_code), '; ' ORDER BY r.receiver_code)
+                FROM document_receivers r LEFT JOIN organizations ro ON ro.code = r.receiver_code WHERE r.document_id = d.id)`;
+      const person = direction === 'incoming' ? 'hu.full_name' : "nullif(concat_ws(' ', d.signer_position, d.signer_name), '')";
+      const rows = await select<{
+        id: string;
+        cursor_at: string;
+        register_number: number | null;
+        register_at: Date;
+        number_and_notation: string | null;
+        document_date: string | null;
+        correspondents: string | null;
+        summary: string;
+        type_name: string | null;
+        urgency: Urgency;
+        person: string | null;
+        due_at: Date | null;
+        status: string;
+      }>(
+        `SELECT d.id, d.register_at::text AS cursor_at, d.register_number, d.register_at, coalesce(d.number_and_notation, d.notation) AS number_and_notation,
+                d.document_date::text AS document_date, ${correspondents} AS correspondents, d.summary, coalesce(dt.name, d.type_code) AS type_name,
+                d.urgency, ${person} AS person, d.due_at, d.status
+           FROM documents d
+           LEFT JOIN document_types dt ON dt.code = d.type_code
+           LEFT JOIN users hu ON hu.id = d.main_handler_id
+          ${c.where()}
+          ORDER BY d.register_at, d.id
+          LIMIT ${c.bind(limit)}`,
+        c.values,
+      );
+      return rows.map((r) => ({
+        id: r.id,
+        cursor: { at: r.cursor_at, id: r.id },
+        registerNumber: r.register_number,
+        registerAt: r.register_at,
+        numberAndNotation: r.number_and_notation,
+        documentDate: r.document_date,
+        correspondents: r.correspondents,
+        summary: r.summary,
+        typeName: r.type_name,
+        urgency: r.urgency,
+        person: r.person,
+        dueAt: r.due_at,
+        status: r.status,
+      }));
     },
 
     /** The history of a visible document, oldest first (append-only, R-DOC-3). */
@@ -752,9 +875,10 @@ export function createDocumentsRepository(db: Database) {
       return new Map(rows.map((r) => [r.id, { fullName: r.full_name, roles: r.roles }]));
     },
 
+    /** An active department of the organization (a retired one takes no new documents). */
     async departmentOf(organizationCode: string, departmentId: string): Promise<{ id: string; name: string } | null> {
       if (!isUuid(departmentId)) return null;
-      const [row] = await select<{ id: string; name: string }>('SELECT id, name FROM departments WHERE id = $1 AND organization_code = $2', [departmentId, organizationCode]);
+      const [row] = await select<{ id: string; name: string }>('SELECT id, name FROM departments WHERE id = $1 AND organization_code = $2 AND active', [departmentId, organizationCode]);
       return row ?? null;
     },
 

@@ -1,7 +1,7 @@
 /**
  * What the list queries of the repositories share: the page a react-admin list asks for, the
- * caller's organization scope (R-SEC-2), SQL conditions with positional bind parameters, and
- * sorting by whitelisted templates only.
+ * caller's organization scope (R-SEC-2), SQL conditions with positional bind parameters,
+ * sorting by whitelisted templates only, and totals that stay cheap on very large tables.
  */
 import { subtreeLikePattern } from '../../domain/org-code';
 
@@ -59,4 +59,29 @@ export function orderBy(templates: Record<string, string>, page: Page, fallback:
   const dir = page.sortOrder === 'DESC' ? 'DESC' : 'ASC';
   const chosen = (templates[page.sortField] ?? fallback).replaceAll('%s', dir);
   return `${chosen}, ${tieBreak}`;
+}
+
+/** Up to this many matching rows a large list counts exactly; beyond, its total is the planner's estimate. */
+export const EXACT_COUNT_LIMIT = 10_000;
+
+type Select = <T extends object>(sql: string, bind: unknown[]) => Promise<T[]>;
+
+/** count(*) of `FROM … WHERE …` that stops after `limit` rows. */
+export async function countAtMost(select: Select, from: string, where: string, values: unknown[], limit: number): Promise<number> {
+  const [{ n }] = await select<{ n: string }>(`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} ${where} LIMIT ${limit}) capped`, values);
+  return Number(n);
+}
+
+/**
+ * The total of a list over a table that may hold millions of rows (the registers): exact up to
+ * `exact` matches; beyond, the planner's row estimate for the same conditions (from the
+ * statistics ANALYZE keeps), never below exact + 1 so that the list still offers further pages.
+ * Counting a million rows on every page turn would cost more than the page itself.
+ */
+export async function countOrEstimate(select: Select, from: string, where: string, values: unknown[], exact = EXACT_COUNT_LIMIT): Promise<{ total: number; estimated: boolean }> {
+  const n = await countAtMost(select, from, where, values, exact + 1);
+  if (n <= exact) return { total: n, estimated: false };
+  const [plan] = await select<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>(`EXPLAIN (FORMAT JSON) SELECT 1 FROM ${from} ${where}`, values);
+  const estimate = Math.round(plan?.['QUERY PLAN']?.[0]?.Plan?.['Plan Rows'] ?? 0);
+  return { total: Math.max(exact + 1, estimate), estimated: true };
 }

@@ -34,7 +34,7 @@ import {
   type RegisterKind,
 } from '../../domain/registers';
 import type { Database } from '../database';
-import { Conditions, isUuid, orderBy, type OrgScope, type Page } from './paging';
+import { Conditions, countOrEstimate, isUuid, likePattern, orderBy, type OrgScope, type Page } from './paging';
 
 export type { Page } from './paging';
 
@@ -111,6 +111,21 @@ export interface EntryFilter {
   voided?: boolean;
   documentId?: string;
   ids?: RegisterEntryKey[];
+  /**
+   * Accent-insensitive text of the register's snapshot: number and notation, summary, sender,
+   * receivers, signer ("so noi vu" finds "Sở Nội vụ"); digits alone also match the number.
+   */
+  q?: string;
+  /** Vietnam dates (YYYY-MM-DD), inclusive, of the registration. */
+  from?: string;
+  to?: string;
+  /** Ngày văn bản as the register recorded it, inclusive. */
+  documentDateFrom?: string;
+  documentDateTo?: string;
+  typeCode?: string;
+  urgency?: string | string[];
+  /** Current status of the registered document. */
+  status?: string | string[];
 }
 
 export interface CounterFilter {
@@ -120,6 +135,8 @@ export interface CounterFilter {
   ids?: RegisterCounterKey[];
 }
 
+// With the organization (and register) fixed by the scope or a filter, registeredAt and its tie-break
+// read register_entries_registered_idx (migration 0013) in order.
 const ENTRY_SORT: Record<string, string> = {
   id: 'e.organization_code %s, e.register %s, e.year %s, e.number %s',
   number: 'e.number %s',
@@ -285,6 +302,21 @@ export function createRegistersRepository(db: Database) {
     if (f.number !== undefined) c.add(`e.number = ${c.bind(f.number)}`);
     if (f.voided !== undefined) c.add(f.voided ? 'e.voided_at IS NOT NULL' : 'e.voided_at IS NULL');
     if (f.documentId !== undefined) c.add(`e.document_id = ${c.bind(f.documentId)}`);
+    const q = f.q?.trim();
+    if (q) {
+      const text = `register_entry_search_text(e.details) LIKE fold_vi(${c.bind(likePattern(q))})`;
+      c.add(/^\d{1,9}$/.test(q) ? `(${text} OR e.number = ${c.bind(Number(q))})` : text);
+    }
+    if (f.from !== undefined) c.add(`e.registered_at >= (${c.bind(f.from)}::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`);
+    if (f.to !== undefined) c.add(`e.registered_at < (${c.bind(f.to)}::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`);
+    // documentDate is a calendar day (YYYY-MM-DD): compared as text, it orders like the date.
+    if (f.documentDateFrom !== undefined) c.add(`left(e.details->>'documentDate', 10) >= ${c.bind(f.documentDateFrom)}`);
+    if (f.documentDateTo !== undefined) c.add(`left(e.details->>'documentDate', 10) <= ${c.bind(f.documentDateTo)}`);
+    if (f.typeCode !== undefined) c.add(`e.details->>'typeCode' = ${c.bind(f.typeCode)}`);
+    if (f.urgency !== undefined) c.add(`e.details->>'urgency' = ANY(${c.bind([f.urgency].flat())}::text[])`);
+    if (f.status !== undefined) {
+      c.add(`EXISTS (SELECT 1 FROM documents d WHERE d.id = e.document_id AND d.status = ANY(${c.bind([f.status].flat())}::text[]))`);
+    }
     if (f.ids !== undefined) {
       if (!f.ids.length) c.add('false');
       else c.add(`(${f.ids.map((k) => `(e.organization_code, e.register, e.year, e.number) = (${c.bind(k.organizationCode)}, ${c.bind(k.register)}, ${c.bind(k.year)}, ${c.bind(k.number)})`).join(' OR ')})`);
@@ -445,16 +477,25 @@ export function createRegistersRepository(db: Database) {
 
     getEntry,
 
-    async listEntries(filter: EntryFilter, page: Page, scope: RegisterScope): Promise<{ rows: RegisterEntryRecord[]; total: number }> {
+    /**
+     * One page of entries: the page's keys are chosen on register_entries alone, and only they
+     * get their names looked up, so a deep page does not pay for the rows it skips. The total is
+     * exact up to 10 000 matches, the planner's estimate beyond (`estimated`).
+     */
+    async listEntries(filter: EntryFilter, page: Page, scope: RegisterScope): Promise<{ rows: RegisterEntryRecord[]; total: number; estimated: boolean }> {
       const c = entryConditions(filter, scope);
-      const [{ n }] = await select<{ n: string }>(`SELECT count(*) AS n FROM register_entries e ${c.where()}`, c.values);
+      const where = c.where();
+      const values = [...c.values];
+      const order = orderBy(ENTRY_SORT, page, ENTRY_SORT.id, 'e.organization_code, e.register, e.year, e.number');
       const rows = await select<EntryRow>(
-        `SELECT ${ENTRY_COLUMNS} FROM register_entries e ${c.where()}
-          ORDER BY ${orderBy(ENTRY_SORT, page, ENTRY_SORT.id, 'e.organization_code, e.register, e.year, e.number')}
-          ${c.paging(page)}`,
+        `SELECT ${ENTRY_COLUMNS} FROM register_entries e
+           JOIN (SELECT e.organization_code, e.register, e.year, e.number FROM register_entries e ${where} ORDER BY ${order} ${c.paging(page)}) page
+             ON (page.organization_code, page.register, page.year, page.number) = (e.organization_code, e.register, e.year, e.number)
+          ORDER BY ${order}`,
         c.values,
       );
-      return { rows: rows.map(toEntry), total: Number(n) };
+      const total = await countOrEstimate(select, 'register_entries e', where, values);
+      return { rows: rows.map(toEntry), ...total };
     },
 
     getCounter,

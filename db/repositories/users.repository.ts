@@ -189,9 +189,9 @@ export function createUsersRepository(db: Database) {
       return rows.length > 0;
     },
 
-    /** The organization a department belongs to, or null when there is no such department. */
+    /** The organization a department belongs to, or null when there is no such department or it is retired. */
     async departmentOrganization(id: string): Promise<string | null> {
-      const rows = await sequelize.query<{ code: string }>('SELECT organization_code AS code FROM departments WHERE id = :id', { replacements: { id }, type: QueryTypes.SELECT });
+      const rows = await sequelize.query<{ code: string }>('SELECT organization_code AS code FROM departments WHERE id = :id AND active', { replacements: { id }, type: QueryTypes.SELECT });
       return rows[0]?.code ?? null;
     },
 

@@ -223,6 +223,14 @@ export const MATRIX: readonly MatrixRow[] = [
   row('DELETE', '/api/policies/:key', only({ admin: 409 }), { record: 'policy', why: 'default policies are edited, not deleted' }),
   row('GET', '/api/calendar/deadline', everyone(200), { query: { from: '2026-05-04T08:00:00+07:00', workingDays: '1' } }),
 
+  // Departments (phòng, ban): everyone reads their organization's (supervisors their subtree's, admins all); admins write.
+  // Scoping by organization is covered in departments.api.test.ts; here an unknown id proves each role gets past (or not) the role check.
+  row('GET', '/api/departments', everyone(200)),
+  row('GET', '/api/departments/:id', everyone(404), { record: 'unknownUuid', why: 'readable by every role: an id that does not exist is 404 for all' }),
+  row('POST', '/api/departments', only({ admin: 400 }), { body: {} }),
+  row('PUT', '/api/departments/:id', only({ admin: 404 }), { record: 'unknownUuid', body: {} }),
+  row('DELETE', '/api/departments/:id', only({ admin: 404 }), { record: 'unknownUuid' }),
+
   // Registers (R-DOC-1..2): admins all, supervisors their subtree, clerks and leaders their organization; specialists none.
   row('GET', '/api/register-entries', { ...documentList, specialist: 403 }, { probe: 'registerEntry' }),
   row('GET', '/api/register-entries/:id', { ...documentReaders(200), specialist: 403 }, { record: 'registerEntry' }),
@@ -234,6 +242,7 @@ export const MATRIX: readonly MatrixRow[] = [
   // Outgoing documents (R-OUT-1..5, R-RCL-1..3).
   row('GET', '/api/outgoing', documentList, { probe: 'outgoing' }),
   row('POST', '/api/outgoing', only({ clerk: 415, leader: 415 }), { body: {}, why: 'authorized senders get as far as the multipart check' }),
+  row('GET', '/api/outgoing/export', everyone(200), { query: { format: 'csv' }, why: "the register as a file, scoped like the list (register-search.api.test.ts checks the scope)" }),
   row('GET', '/api/outgoing/:id', documentReaders(200), { record: 'outgoing' }),
   row('GET', '/api/outgoing/:id/deliveries', documentReaders(200), { record: 'outgoing' }),
   row('GET', '/api/outgoing/:id/printable', documentReaders(200), { record: 'outgoing', query: { to: '000.00.41.H52' } }),
@@ -251,6 +260,8 @@ export const MATRIX: readonly MatrixRow[] = [
   // Incoming documents (R-REC-1..5, R-ROUTE-1..2, R-DL-1..3, R-RCL-1..2).
   row('GET', '/api/incoming', documentList, { probe: 'incoming' }),
   row('POST', '/api/incoming', only({ clerk: 415 }), { body: {} }),
+  row('GET', '/api/incoming/export', everyone(200), { query: { format: 'csv' }, why: "the register as a file, scoped like the list (register-search.api.test.ts checks the scope)" }),
+  row('POST', '/api/incoming/bulk-accept', only({ clerk: 400 }), { body: {}, why: "each id is then accepted as the clerk's own (another organization's fails with 404 per item)" }),
   row('GET', '/api/incoming/:id', documentReaders(200), { record: 'incoming' }),
   row('GET', '/api/incoming/:id/checks', documentReaders(200), { record: 'incoming' }),
   row('GET', '/api/incoming/:id/printable', documentReaders(200), { record: 'incoming' }),

@@ -172,6 +172,23 @@ const POLICY: Record<string, Partial<Record<AccessAction, readonly Role[]>>> = {
         edit: ['admin'],
         delete: ['admin'],
     },
+    // Departments (phòng, ban) of the organizations: admin data; the API lets everyone read their own
+    // organization's, which the routing-rule and user forms pick from.
+    departments: {
+        list: ['admin'],
+        show: ['admin'],
+        create: ['admin'],
+        edit: ['admin'],
+        delete: ['admin'],
+    },
+    // Peer systems (R-SEC-1, SPEC §8): admin data; "delete" deactivates (documents refer to the peer).
+    peers: {
+        list: ['admin'],
+        show: ['admin'],
+        create: ['admin'],
+        edit: ['admin'],
+        delete: ['admin'],
+    },
     // Audit log (R-SEC-3): admins read all of it, supervisors their subtree's; only admins verify the chain.
     audit: {
         list: ['admin', 'supervisor'],

@@ -1,5 +1,7 @@
 // For supervisors and admins: how many organizations of their subtree are
-// still not connected past the deadline (R-CONN-2/4), linking to that list.
+// still not connected past the deadline (R-CONN-2/4), linking to that list. The API scopes the
+// list itself (a supervisor's subtree is the one they supervise, which may be above their own
+// organization), so no subtree filter is sent.
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import { Skeleton, Typography } from '@mui/material';
 import { Button, Link, useCreatePath, useGetIdentity, useGetList, useTranslate } from 'react-admin';
@@ -9,8 +11,7 @@ export const OverdueConnectionsWidget = () => {
     const translate = useTranslate();
     const createPath = useCreatePath();
     const { identity } = useGetIdentity();
-    const subtree = identity?.organizationCode as string | undefined;
-    const filter = { ...(subtree ? { subtree } : {}), overdue: true };
+    const filter = { overdue: true };
     const { total, isPending, error } = useGetList(
         'connections',
         { pagination: { page: 1, perPage: 1 }, sort: { field: 'code', order: 'ASC' }, filter },

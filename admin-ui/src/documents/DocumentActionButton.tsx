@@ -19,7 +19,8 @@ import { Button, useNotify, usePermissions, useTranslate } from 'react-admin';
 import { canRole } from '../auth/access';
 import type { Role } from '../types';
 
-const READ_AGAIN = ['incoming', 'outgoing', 'tasks', 'overdue', 'documents', 'register-entries'];
+// `home`: the counters and cards of the home page (dashboard/useHome).
+const READ_AGAIN = ['incoming', 'outgoing', 'tasks', 'overdue', 'documents', 'register-entries', 'home'];
 
 /** Invalidates what a decision changes; once more a moment later for what the workflow writes after answering. */
 export const readDocumentsAgain = (queryClient: QueryClient) => {

@@ -3,7 +3,7 @@
 // record; next to each file the digital-signature verdict (R-REC-2, R-DOC-4, R-OUT-1): of an
 // incoming document's main file from its receipt check, of an outgoing one's from the signature
 // verified at drafting; attachments are not signature-checked.
-import { useState } from 'react';
+import { useState, type ReactElement } from 'react';
 import { Chip, List, ListItem, ListItemIcon, ListItemText, Stack, Tooltip, Typography } from '@mui/material';
 import AttachFileIcon from '@mui/icons-material/AttachFile';
 import DownloadIcon from '@mui/icons-material/Download';
@@ -42,7 +42,7 @@ const DownloadButton = ({ file }: { file: DocumentFile }) => (
 /** valid / invalid / warning (e.g. a paper scan), pending (checks not done yet), unchecked (attachments). */
 export type SignatureVerdict = 'valid' | 'invalid' | 'warning' | 'pending' | 'unchecked';
 
-const VERDICT_CHIP: Record<SignatureVerdict, { color: 'success' | 'error' | 'warning' | 'default'; icon?: JSX.Element }> = {
+const VERDICT_CHIP: Record<SignatureVerdict, { color: 'success' | 'error' | 'warning' | 'default'; icon?: ReactElement }> = {
     valid: { color: 'success', icon: <GppGoodIcon /> },
     invalid: { color: 'error', icon: <GppBadIcon /> },
     warning: { color: 'warning', icon: <GppMaybeIcon /> },

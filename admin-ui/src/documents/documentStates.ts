@@ -53,6 +53,8 @@ const DELIVERY_STATUS_COLOR: Record<string, ChipColor> = {
     ...INCOMING_STATUS_COLOR,
     paper_pending: 'warning',
     paper_sent: 'success',
+    // An edXML package the interconnection could not deliver: the sender's clerk resolves it.
+    send_failed: 'error',
 };
 export const deliveryStatusColor = (status: string): ChipColor => DELIVERY_STATUS_COLOR[status] ?? 'default';
 

@@ -32,6 +32,30 @@ export const findMessageKeysInSource = (source: string): string[] => {
     return [...found];
 };
 
+/** A dotted message key, whatever its namespace: `app.home.view_all`, `ra.action.save`. */
+const DOTTED_KEY = /^[A-Za-z][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)+\.?$/;
+
+/**
+ * Message keys handed to the translator whatever their namespace: the first literal argument of
+ * `translate(…)` / `notify(…)`, and literal props react-admin translates (`label`, `title`,
+ * `emptyText`, `helperText`, …, and this app's card and dialog props). Template literals count up
+ * to their first `${`, as a prefix ending in a dot. File names ('cong-van.pdf') are no keys:
+ * only literals that look like dotted identifiers are kept.
+ */
+export const findTranslatedLiterals = (source: string): string[] => {
+    const found = new Set<string>();
+    const call = /\b(?:translate|notify)\(\s*(['"`])((?:(?!\1)[^$\\\n])*)(?:\1|\$\{)/g;
+    const props =
+        /\b(?:label|title|emptyText|helperText|placeholder|linkLabel|empty|hint|successMessage|dialogTitle|confirmLabel|primaryText|trueLabel|falseLabel|text)=(?:\{\s*)?(['"`])((?:(?!\1)[^$\\\n])*)(?:\1|\$\{)/g;
+    for (const pattern of [call, props]) {
+        for (const match of source.matchAll(pattern)) {
+            const key = match[2]!;
+            if (DOTTED_KEY.test(key) && !/\.(pdf|png|xml|json|csv|xlsx|ts|tsx)$/i.test(key)) found.add(key);
+        }
+    }
+    return [...found];
+};
+
 /** The flattened keys of `messages` below a dotted prefix. */
 export const keysUnder = (messages: MessageTree, prefix: string): string[] =>
     flattenMessageKeys(messages).filter(key => key.startsWith(prefix.endsWith('.') ? prefix : `${prefix}.`));

@@ -1,14 +1,15 @@
 // "Văn bản đến": the incoming register / inbox of the caller's organization (admins all,
 // supervisors their subtree). Priority mode (R-DL-4): the server lists urgent documents first
 // and they are highlighted; deadlines are coloured (R-DL-2). Clerks get a "Chờ tiếp nhận" quick
-// filter (status arrived) and the intake form of a plain paper document (R-REC-5). The default
-// order is the server's "urgency" sort: most urgent first, then newest.
+// filter (status arrived), the intake form of a plain paper document (R-REC-5) and the
+// acceptance of several arrived documents at once. The default order is the server's "urgency"
+// sort: most urgent first, then newest. The register (R-DOC-1) is searched without accents and
+// exported as CSV / XLSX with the filters shown.
 import { Chip } from '@mui/material';
 import HourglassTopIcon from '@mui/icons-material/HourglassTop';
 import {
     CreateButton,
     DataTable,
-    ExportButton,
     FilterButton,
     TopToolbar,
     useListContext,
@@ -28,11 +29,13 @@ import {
     UrgencyField,
 } from '../documents/DocumentFields';
 import { PriorityList, documentFilters } from '../documents/PriorityList';
+import { RegisterExportButton } from '../documents/RegisterExportButton';
 import { incomingDeadlineOf, incomingStatusChoices, stepDeadlineTone } from '../documents/documentStates';
 import { DateTimeField } from '../fields/DateTimeField';
 import { organizationFilter } from '../fields/OrganizationInput';
 import { QuickFilter } from '../fields/QuickFilter';
 import type { IncomingDocument, Role } from '../types';
+import { BulkAcceptButton, isBulkAcceptable } from './BulkAcceptButton';
 
 const incomingFilters = documentFilters(
     incomingStatusChoices,
@@ -69,7 +72,7 @@ const IncomingListActions = () => {
             {canRole(permissions, 'incoming', 'accept') && <AwaitingReceptionToggle />}
             <FilterButton />
             {canRole(permissions, 'incoming', 'create') && <CreateButton label="app.incoming.create_paper" data-testid="incoming-create" />}
-            <ExportButton />
+            <RegisterExportButton resource="incoming" />
         </TopToolbar>
     );
 };
@@ -81,8 +84,20 @@ const IncomingDeadlineField = (_props: FieldProps) => {
     return <DeadlineChip dueAt={deadline.dueAt} tone={stepDeadlineTone(deadline)} testId={`incoming-deadline-${record.id}`} />;
 };
 
-export const IncomingList = () => (
-    <PriorityList filters={incomingFilters} empty={false} actions={<IncomingListActions />} perPage={25} title="app.menu.incoming" testId="incoming-table">
+export const IncomingList = () => {
+    const { permissions } = usePermissions<Role[]>();
+    const clerk = canRole(permissions, 'incoming', 'accept');
+    return (
+        <PriorityList
+            filters={incomingFilters}
+            empty={false}
+            actions={<IncomingListActions />}
+            perPage={25}
+            title="app.menu.incoming"
+            testId="incoming-table"
+            bulkActionButtons={clerk ? <BulkAcceptButton /> : false}
+            isRowSelectable={clerk ? isBulkAcceptable : undefined}
+        >
             <DataTable.Col source="urgency" field={UrgencyField} />
             <DataTable.Col source="receivedAt">
                 <DateTimeField source="receivedAt" />
@@ -96,5 +111,6 @@ export const IncomingList = () => (
             <DataTable.Col source="legalValidity" disableSort>
                 <LegalValidityField source="legalValidity" compact />
             </DataTable.Col>
-    </PriorityList>
-);
+        </PriorityList>
+    );
+};

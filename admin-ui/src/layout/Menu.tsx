@@ -6,6 +6,7 @@ import { Menu as RaMenu, usePermissions } from 'react-admin';
 import { canRole } from '../auth/access';
 import connections from '../connections';
 import deadlineTester from '../deadline-tester';
+import departments from '../departments';
 import documentTypes from '../document-types';
 import holidays from '../holidays';
 import incoming from '../incoming';
@@ -14,6 +15,7 @@ import organizations from '../organizations';
 import outgoing from '../outgoing';
 import overdue from '../overdue';
 import paperRules from '../paper-rules';
+import peers from '../peers';
 import policies from '../policies';
 import registerCounters from '../register-counters';
 import registerEntries from '../register-entries';
@@ -52,6 +54,8 @@ const ENTRIES: Entry[] = [
     { resource: 'routing-rules', action: 'list', to: '/routing-rules', label: 'app.menu.routing_rules', icon: routingRules.icon, testId: 'menu-routing-rules' },
     { resource: 'routing-rules', action: 'test', to: routingRuleTester.path, label: 'app.menu.routing_rule_tester', icon: routingRuleTester.icon, testId: 'menu-routing-rule-tester' },
     { resource: 'paper-rules', action: 'list', to: '/paper-rules', label: 'app.menu.paper_rules', icon: paperRules.icon, testId: 'menu-paper-rules' },
+    { resource: 'departments', action: 'list', to: '/departments', label: 'app.menu.departments', icon: departments.icon, testId: 'menu-departments' },
+    { resource: 'peers', action: 'list', to: '/peers', label: 'app.menu.peers', icon: peers.icon, testId: 'menu-peers' },
     { resource: 'deadline-tester', action: 'use', to: deadlineTester.path, label: 'app.menu.deadline_tester', icon: deadlineTester.icon, testId: 'menu-deadline-tester' },
     { resource: 'notifications', action: 'list', to: '/notifications', label: 'app.menu.notifications', icon: notifications.icon, testId: 'menu-notifications' },
     { resource: 'users', action: 'list', to: '/users', label: 'app.menu.users', icon: users.icon, testId: 'menu-users' },

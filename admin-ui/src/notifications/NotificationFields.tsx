@@ -5,6 +5,7 @@ import { Link, useCreatePath, usePermissions, useRecordContext, useTranslate, ty
 import { canRole } from '../auth/access';
 import { documentRedirectPath } from '../documents/DocumentRedirect';
 import type { AppNotification, Role } from '../types';
+import { notificationTone } from './notificationKinds';
 
 export const useNotificationKindLabel = () => {
     const translate = useTranslate();
@@ -16,8 +17,8 @@ export const NotificationKindField = (_props: FieldProps) => {
     const record = useRecordContext<AppNotification>();
     const kindLabel = useNotificationKindLabel();
     if (!record) return null;
-    const color = record.kind === 'connection_escalation' || record.kind === 'connection_overdue' ? 'error' : 'default';
-    return <Chip size="small" color={color} label={kindLabel(record.kind)} />;
+    const tone = notificationTone(record.kind);
+    return <Chip size="small" color={tone === 'info' ? 'default' : tone} label={kindLabel(record.kind)} data-testid={`notification-kind-${record.kind}`} />;
 };
 
 export const NotificationReadField = (_props: FieldProps) => {
@@ -29,6 +30,24 @@ export const NotificationReadField = (_props: FieldProps) => {
     ) : (
         <Chip size="small" color="primary" label={translate('app.notification.unread')} />
     );
+};
+
+/** The page of what a notification is about, where the back office has one (else null). */
+export const useNotificationSubjectPath = () => {
+    const createPath = useCreatePath();
+    const { permissions } = usePermissions<Role[]>();
+    return (notification: Pick<AppNotification, 'subjectId' | 'subjectType'>): string | null => {
+        if (!notification.subjectId) return null;
+        const type = notification.subjectType ?? '';
+        if (type === 'document') return documentRedirectPath(notification.subjectId);
+        const resource =
+            /connection/i.test(type) && canRole(permissions, 'connections', 'show')
+                ? 'connections'
+                : /organi[sz]ation|connection/i.test(type)
+                  ? 'organizations'
+                  : null;
+        return resource ? createPath({ resource, id: notification.subjectId, type: 'show' }) : null;
+    };
 };
 
 /** Links the notification to what it is about, where the back office has a page for it. */

@@ -1,15 +1,18 @@
-// The caller's own notifications (reminders, overdue marks, escalations), newest first.
+// The caller's own notifications (reminders, overdue marks, escalations, refusals, recalls),
+// newest first, filtered by read state and kind; a row opens what it is about.
 import DoneIcon from '@mui/icons-material/Done';
 import DoneAllIcon from '@mui/icons-material/DoneAll';
-import { Button, DataTable, FilterButton, List, TopToolbar, useRecordContext } from 'react-admin';
+import { Button, DataTable, FilterButton, List, SelectInput, TopToolbar, useRecordContext } from 'react-admin';
 import { DateTimeField } from '../fields/DateTimeField';
 import { QuickFilter } from '../fields/QuickFilter';
 import type { AppNotification } from '../types';
-import { NotificationKindField, NotificationReadField, NotificationSubjectField } from './NotificationFields';
+import { NotificationKindField, NotificationReadField, NotificationSubjectField, useNotificationSubjectPath } from './NotificationFields';
+import { notificationKindChoices } from './notificationKinds';
 import { useNotificationActions } from './useNotificationActions';
 
 const notificationFilters = [
     <QuickFilter key="unread" source="unread" label="app.notification.unread_only" defaultValue={true} />,
+    <SelectInput key="kind" source="kind" choices={notificationKindChoices} />,
 ];
 
 const MarkAllReadButton = () => {
@@ -54,14 +57,21 @@ const NotificationListActions = () => (
 
 const unreadRowSx = (record: AppNotification) => ({ '& td': { fontWeight: record.readAt ? undefined : 600 } });
 
-export const NotificationList = () => (
+export const NotificationList = () => {
+    const subjectPath = useNotificationSubjectPath();
+    return (
     <List
         filters={notificationFilters}
         actions={<NotificationListActions />}
         sort={{ field: 'createdAt', order: 'DESC' }}
         perPage={25}
     >
-        <DataTable bulkActionButtons={false} rowClick={false} rowSx={unreadRowSx}>
+        <DataTable
+            bulkActionButtons={false}
+            rowClick={(_id, _resource, record) => subjectPath(record as AppNotification) ?? false}
+            rowSx={unreadRowSx}
+            data-testid="notification-table"
+        >
             <DataTable.Col source="readAt" label="app.notification.unread" field={NotificationReadField} disableSort />
             <DataTable.Col source="createdAt" field={DateTimeField} />
             <DataTable.Col source="kind" field={NotificationKindField} />
@@ -73,4 +83,5 @@ export const NotificationList = () => (
             </DataTable.Col>
         </DataTable>
     </List>
-);
+    );
+};

@@ -1,10 +1,10 @@
 // "Văn bản đi": the outgoing documents of the caller's organization (admins all, supervisors
 // their subtree) — drafts, issued, recalled, replaced. Priority mode (R-DL-4): the most urgent
-// first, then newest, highlighted. Clerks and leaders start a new draft from here (R-OUT-1).
+// first, then newest, highlighted. Clerks and leaders start a new draft from here (R-OUT-1). The
+// register (R-DOC-2) is searched without accents (receivers' names too) and exported as CSV / XLSX.
 import {
     CreateButton,
     DataTable,
-    ExportButton,
     FilterButton,
     TopToolbar,
     useRecordContext,
@@ -21,6 +21,7 @@ import {
     UrgencyField,
 } from '../documents/DocumentFields';
 import { PriorityList, documentFilters } from '../documents/PriorityList';
+import { RegisterExportButton } from '../documents/RegisterExportButton';
 import { outgoingStatusChoices, receiverCodeOf, receiverNameOf } from '../documents/documentStates';
 import { DateKeyField } from '../fields/DateKeyField';
 import { DateTimeField } from '../fields/DateTimeField';
@@ -34,7 +35,7 @@ const OutgoingListActions = () => {
         <TopToolbar>
             <FilterButton />
             {canRole(permissions, 'outgoing', 'create') && <CreateButton label="app.outgoing.create" data-testid="outgoing-create" />}
-            <ExportButton />
+            <RegisterExportButton resource="outgoing" />
         </TopToolbar>
     );
 };

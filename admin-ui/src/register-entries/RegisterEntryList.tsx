@@ -1,10 +1,27 @@
 // "Sổ văn bản" (R-DOC-1, R-DOC-2): the numbers of the incoming and outgoing registers, voided ones
 // included (a voided number stays in the register). Admins see every register, supervisors their
 // subtree, clerks and leaders their own organization's. Admins void a number with a reason.
-import { Button, DataTable, ExportButton, FilterButton, Link, List, NullableBooleanInput, TopToolbar, usePermissions } from 'react-admin';
+// Searched as the register recorded each document: text without accents ("so noi vu" finds
+// "Sở Nội vụ"; digits alone also the number), registration and document dates, type, urgency.
+import {
+    Button,
+    DataTable,
+    DateInput,
+    ExportButton,
+    FilterButton,
+    Link,
+    List,
+    NullableBooleanInput,
+    ReferenceInput,
+    SearchInput,
+    SelectInput,
+    TopToolbar,
+    usePermissions,
+} from 'react-admin';
 import FormatListNumberedIcon from '@mui/icons-material/FormatListNumbered';
 import { canRole } from '../auth/access';
 import { DateTimeField } from '../fields/DateTimeField';
+import { urgencyChoices } from '../documents/documentStates';
 import { currentVietnamYear } from '../fields/vietnamTime';
 import { OrganizationCodeLink } from '../organizations/OrganizationFields';
 import type { RegisterEntry, Role } from '../types';
@@ -21,6 +38,7 @@ import {
 import { VoidEntryButton } from './VoidEntryButton';
 
 const entryFilters = [
+    <SearchInput key="q" source="q" alwaysOn />,
     organizationFilterInput,
     registerFilterInput,
     yearFilterInput,
@@ -30,6 +48,14 @@ const entryFilters = [
         trueLabel="app.register.voided"
         falseLabel="app.register.valid"
     />,
+    <DateInput key="from" source="from" />,
+    <DateInput key="to" source="to" />,
+    <DateInput key="documentDateFrom" source="documentDateFrom" />,
+    <DateInput key="documentDateTo" source="documentDateTo" />,
+    <ReferenceInput key="typeCode" source="typeCode" reference="document-types" sort={{ field: 'sortOrder', order: 'ASC' }} perPage={100}>
+        <SelectInput optionText="name" />
+    </ReferenceInput>,
+    <SelectInput key="urgency" source="urgency" choices={urgencyChoices} />,
 ];
 
 const RegisterEntryListActions = () => {

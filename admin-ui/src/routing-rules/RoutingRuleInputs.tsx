@@ -21,6 +21,7 @@ import {
     required,
     useTranslate,
 } from 'react-admin';
+import { DepartmentInput } from '../departments/DepartmentInput';
 import { urgencyChoices } from '../documents/documentStates';
 import { OrganizationInput, OrganizationsInput, searchByQ } from '../fields/OrganizationInput';
 import { targetKindChoices } from './routingTargets';
@@ -48,7 +49,17 @@ const TargetInputs = () => (
         {({ formData }) => {
             const kind = formData.target?.kind;
             if (kind === 'department') {
-                return <TextInput source="target.departmentId" label="app.routing_rule.department" validate={required()} helperText="app.routing_rule.department_helper" fullWidth />;
+                return (
+                    <DepartmentInput
+                        source="target.departmentId"
+                        organizationCode={formData.organizationCode}
+                        label="app.routing_rule.department"
+                        validate={required()}
+                        helperText="app.routing_rule.department_helper"
+                        fullWidth
+                        data-testid="routing-rule-target-department"
+                    />
+                );
             }
             if (kind === 'leader' || kind === 'user') {
                 const filter = { organizationCode: formData.organizationCode, active: true, ...(kind === 'leader' ? { role: 'leader' } : {}) };

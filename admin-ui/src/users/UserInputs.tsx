@@ -15,10 +15,13 @@ import {
     regex,
     required,
     useGetIdentity,
+    useInput,
     useRecordContext,
     useTranslate,
 } from 'react-admin';
+import { useEffect, useRef } from 'react';
 import { NewPasswordInputs } from '../auth/NewPasswordInputs';
+import { DepartmentInput } from '../departments/DepartmentInput';
 import { DateTimeField } from '../fields/DateTimeField';
 import type { Role, User } from '../types';
 import { ActiveField, roleChoices } from './UserFields';
@@ -31,6 +34,22 @@ const validatePhone = [maxLength(40)];
 const validateRoles = [required('app.user.roles_required')];
 
 const organizationFilter = (q: string) => ({ q });
+
+/** The user's department, among the active ones of their organization; cleared when the organization changes. */
+const UserDepartmentInput = ({ organizationCode }: { organizationCode: string | null | undefined }) => {
+    const { field } = useInput({ source: 'departmentId' });
+    const shownFor = useRef(organizationCode);
+    useEffect(() => {
+        if (shownFor.current === organizationCode) return;
+        shownFor.current = organizationCode;
+        if (field.value) field.onChange(null);
+    }, [organizationCode, field]);
+    return (
+        <Box data-testid="user-department">
+            <DepartmentInput source="departmentId" organizationCode={organizationCode} helperText="app.user.department_helper" fullWidth />
+        </Box>
+    );
+};
 
 /** True when the form edits the signed-in admin's own account. */
 export const useIsOwnAccount = (): boolean => {
@@ -65,6 +84,7 @@ export const UserInputs = ({ isCreate }: { isCreate: boolean }) => {
                     <AutocompleteInput filterToQuery={organizationFilter} validate={required()} helperText="app.user.organization_helper" fullWidth />
                 </ReferenceInput>
             </Box>
+            <FormDataConsumer>{({ formData }) => <UserDepartmentInput organizationCode={formData?.organizationCode} />}</FormDataConsumer>
             <Box data-testid="user-roles">
                 <CheckboxGroupInput
                     source="roles"
@@ -125,6 +145,8 @@ export const userPayload = (data: Record<string, unknown>, isCreate: boolean) =>
     payload.organizationCode = data.organizationCode;
     payload.roles = roles;
     payload.supervisesCode = roles.includes('supervisor') ? (data.supervisesCode ?? null) : null;
+    const departmentId = data.departmentId || null;
+    if (departmentId || !isCreate) payload.departmentId = departmentId;
     if (isCreate) {
         payload.username = String(data.username ?? '').trim().toLowerCase();
         // Sent exactly as typed: passwords are never trimmed.
