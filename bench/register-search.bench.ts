@@ -204,9 +204,6 @@ async function main(): Promise<void> {
     );
     process.stderr.write(`loaded ${DOCUMENTS} documents and their register entries in ${loadSeconds} s; busiest register: ${busiest} (${n} documents)\n`);
 
-    const documents = createDocumentsRepository(db);
-    const registers = createRegistersRepository(db);
-    const exports = createRegisterExportService({ repo: documents });
     const scope: DocumentScope = { kind: 'organization', code: busiest };
     const clerk: Caller = { id: '00000000-0000-0000-0000-000000000000', username: 'bench', fullName: 'Bench', organizationCode: busiest, supervisesCode: null, roles: ['clerk'] };
     const page = (n: number, sortField = 'urgency', sortOrder: 'ASC' | 'DESC' = 'DESC'): Page => ({ offset: (n - 1) * 25, limit: 25, sortField, sortOrder });
@@ -225,56 +222,76 @@ async function main(): Promise<void> {
     );
     const range: DocumentFilter = { from: vnDay(-60 - days), to: vnDay(-61), status: 'completed' };
 
-    const cases: Array<{ name: string; run: (i: number) => Promise<{ rows: number; total?: string }>; runs?: number }> = [];
-    const list = async (filter: DocumentFilter, p: Page) => {
-      const r = await documents.listDocuments('incoming', filter, p, scope);
-      return { rows: r.rows.length, total: `${r.total}${r.estimated ? ' (est.)' : ''}` };
-    };
-    cases.push({ name: 'number lookup: q = số, ký hiệu', run: (i) => list({ q: samples[i % samples.length]!.number_and_notation }, page(1)) });
-    cases.push({ name: 'number lookup: số đến filter', run: (i) => list({ registerNumber: samples[i % samples.length]!.register_number }, page(1)) });
-    cases.push({ name: 'summary search, no accents, page 1', run: (i) => list({ q: SEARCHES[i % SEARCHES.length] }, page(1)) });
-    cases.push({ name: 'summary search, no accents, register order, page 1', run: (i) => list({ q: SEARCHES[i % SEARCHES.length] }, page(1, 'registerAt')) });
-    cases.push({ name: 'date range + status, page 1', run: () => list(range, page(1, 'registerAt')) });
-    cases.push({ name: 'date range + status, page 400', run: () => list(range, page(400, 'registerAt')) });
-    cases.push({ name: 'register, no filter, page 1 (default order)', run: () => list({}, page(1)) });
-    cases.push({
-      name: 'register-entries: summary search, page 1',
-      run: async (i) => {
-        const r = await registers.listEntries({ q: SEARCHES[i % SEARCHES.length], register: 'incoming' }, page(1, 'registeredAt'), scope);
+    type Outcome = { rows: number; total?: string };
+    /** The cases, over repositories of `on` (the database, or a wrapper that records the SQL for EXPLAIN). */
+    const casesOn = (on: Database): Array<{ name: string; run: (i: number) => Promise<Outcome>; runs?: number; explain?: boolean }> => {
+      const documents = createDocumentsRepository(on);
+      const registers = createRegistersRepository(on);
+      const exports = createRegisterExportService({ repo: documents });
+      const list = async (filter: DocumentFilter, p: Page): Promise<Outcome> => {
+        const r = await documents.listDocuments('incoming', filter, p, scope);
         return { rows: r.rows.length, total: `${r.total}${r.estimated ? ' (est.)' : ''}` };
-      },
-    });
-    for (const format of ['csv', 'xlsx'] as const) {
-      cases.push({
+      };
+      const exportCase = (format: 'csv' | 'xlsx') => ({
         name: `export ${format.toUpperCase()}, date range + status`,
         runs: format === 'csv' ? RUNS : Math.max(10, Math.round(RUNS / 4)),
-        run: async () => {
+        run: async (): Promise<Outcome> => {
           const sink = new Sink();
           const n = await exports.checkSize(clerk, 'incoming', range);
           await exports.write(sink, clerk, 'incoming', range, format);
           return { rows: n, total: `${Math.round(sink.bytes / 1024)} KiB` };
         },
       });
-    }
+      return [
+        { name: 'number lookup: q = số, ký hiệu', explain: true, run: (i) => list({ q: samples[i % samples.length]!.number_and_notation }, page(1)) },
+        { name: 'number lookup: số đến filter', explain: true, run: (i) => list({ registerNumber: samples[i % samples.length]!.register_number }, page(1)) },
+        { name: 'summary search, no accents, page 1', explain: true, run: (i) => list({ q: SEARCHES[i % SEARCHES.length] }, page(1)) },
+        { name: 'summary search, no accents, register order, page 1', run: (i) => list({ q: SEARCHES[i % SEARCHES.length] }, page(1, 'registerAt')) },
+        { name: 'date range + status, page 1', run: () => list(range, page(1, 'registerAt')) },
+        { name: 'date range + status, page 400', explain: true, run: () => list(range, page(400, 'registerAt')) },
+        { name: 'register, no filter, page 1 (default order)', explain: true, run: () => list({}, page(1)) },
+        {
+          name: 'register-entries: summary search, page 1',
+          explain: true,
+          run: async (i) => {
+            const r = await registers.listEntries({ q: SEARCHES[i % SEARCHES.length], register: 'incoming' }, page(1, 'registeredAt'), scope);
+            return { rows: r.rows.length, total: `${r.total}${r.estimated ? ' (est.)' : ''}` };
+          },
+        },
+        exportCase('csv'),
+        exportCase('xlsx'),
+      ];
+    };
 
-    for (const c of cases) {
-      let last = { rows: 0 } as { rows: number; total?: string };
+    for (const c of casesOn(db)) {
+      let last: Outcome = { rows: 0 };
       const s = summarize(await time(async (i) => (last = await c.run(i)), c.runs));
       rows.push({ query: c.name, runs: s.n, rows: last.rows, total: last.total ?? '', p50Ms: s.p50, p95Ms: s.p95, maxMs: s.max });
     }
 
     if (EXPLAIN) {
-      // The page queries' core as the repository writes them (the id subquery), for the telling cases.
-      const plans: Array<[string, string, unknown[]]> = [];
-      const show = async (label: string, sql: string, bind: unknown[]) => {
-        const plan = await all<{ 'QUERY PLAN': string }>(db, `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`, bind);
-        process.stderr.write(`\n--- ${label}\n${plan.map((p) => p['QUERY PLAN']).join('\n')}\n`);
+      // Each statement the repositories send for a case, explained as it ran (first search word, first number).
+      const captured: Array<{ sql: string; bind: unknown[] }> = [];
+      const recording: Database = {
+        ...db,
+        sequelize: new Proxy(db.sequelize, {
+          get: (target, prop) =>
+            prop === 'query'
+              ? (sql: string, opts: { bind?: unknown[] }) => {
+                  captured.push({ sql, bind: opts?.bind ?? [] });
+                  return target.query(sql, opts as never);
+                }
+              : Reflect.get(target, prop),
+        }),
       };
-      plans.push(['summary search', `SELECT d.id FROM documents d WHERE d.direction = $1 AND d.organization_code = $2 AND d.search_text LIKE fold_vi($3) ORDER BY (CASE d.urgency WHEN 'normal' THEN 0 WHEN 'urgent' THEN 1 WHEN 'very_urgent' THEN 2 WHEN 'express' THEN 3 ELSE 0 END) DESC, d.created_at DESC, d.id DESC LIMIT 25`, ['incoming', busiest, '%chuyen doi so%']]);
-      plans.push(['date range + status, page 400', `SELECT d.id FROM documents d WHERE d.direction = $1 AND d.organization_code = $2 AND d.status = ANY($3::text[]) AND d.register_at >= ($4::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh' AND d.register_at < ($5::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh' ORDER BY d.register_at DESC, d.id DESC OFFSET 9975 LIMIT 25`, ['incoming', busiest, ['completed'], range.from, range.to]]);
-      plans.push(['number lookup', `SELECT d.id FROM documents d WHERE d.direction = $1 AND d.organization_code = $2 AND d.search_text LIKE fold_vi($3) LIMIT 25`, ['incoming', busiest, `%${samples[0]!.number_and_notation}%`]]);
-      plans.push(['register-entries search', `SELECT e.number FROM register_entries e WHERE e.organization_code = $1 AND register_entry_search_text(e.details) LIKE fold_vi($2) ORDER BY e.registered_at DESC LIMIT 25`, [busiest, '%chuyen doi so%']]);
-      for (const [label, sql, bind] of plans) await show(label, sql, bind);
+      for (const c of casesOn(recording).filter((x) => x.explain)) {
+        captured.length = 0;
+        await c.run(0);
+        for (const q of captured.filter((x) => !x.sql.trimStart().startsWith('EXPLAIN'))) {
+          const plan = await all<{ 'QUERY PLAN': string }>(db, `EXPLAIN (ANALYZE, COSTS OFF, SUMMARY OFF) ${q.sql}`, q.bind);
+          process.stderr.write(`\n--- ${c.name}\n${q.sql.replace(/\s+/g, ' ').slice(0, 160)}…\n${plan.map((p) => p['QUERY PLAN']).join('\n')}\n`);
+        }
+      }
     }
     rows.push({ query: `(load: ${DOCUMENTS} documents + entries)`, runs: 1, rows: Number(n), total: `busiest ${busiest}`, p50Ms: loadSeconds * 1000, p95Ms: loadSeconds * 1000, maxMs: loadSeconds * 1000 });
   });

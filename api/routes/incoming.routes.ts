@@ -134,8 +134,8 @@ export const incomingOpenApiPaths: Record<string, unknown> = {
       summary:
         'Incoming documents — the incoming register (R-DOC-1) — in the caller\'s scope (R-SEC-2); default order: urgency first (R-DL-4), newest first. ' +
         '`q` is accent-insensitive on number and notation, summary, sender and signer ("so noi vu" finds "Sở Nội vụ"); digits alone also match the register number. ' +
-        '`from`/`to` filter the receipt date, `documentDateFrom`/`documentDateTo` the document date. Up to 10 000 matches the Content-Range total is exact; ' +
-        'beyond, it is the database\'s estimate and `X-Total-Estimated: true` is set.',
+        '`from`/`to` filter the receipt date, `documentDateFrom`/`documentDateTo` the document date. The Content-Range total is exact up to 10 000 matches; ' +
+        'beyond — or for a text search the database expects to match 1 000 or more — it is the database\'s estimate and `X-Total-Estimated: true` is set.',
       parameters: listParams(incomingRegisterFilterSchema, DOCUMENT_SORTABLE),
       responses: { 200: ok('array + Content-Range (+ X-Total-Estimated when the total is an estimate)'), ...errors },
     },

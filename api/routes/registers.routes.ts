@@ -164,7 +164,7 @@ export const registersOpenApiPaths: Record<string, unknown> = {
       summary:
         'Register entries (R-DOC-1, R-DOC-2): numbers of the incoming and outgoing registers, voided ones included; scoped to the caller. ' +
         '`q` searches the register\'s record accent-insensitively (số và ký hiệu, trích yếu, nơi gửi, nơi nhận, người ký; digits alone also the number); ' +
-        'beyond 10 000 matches the total is an estimate (X-Total-Estimated: true)',
+        'beyond 10 000 matches, or for a text search expected to match 1 000 or more, the total is an estimate (X-Total-Estimated: true)',
       parameters: listParams(registerEntryFilterSchema, ENTRY_SORTABLE),
       responses: { 200: { description: 'array + Content-Range; id = <orgCode>:<register>:<year>:<number>; outgoing entries carry the document identifier (R-ORG-3)' }, ...errors },
     },

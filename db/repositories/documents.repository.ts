@@ -14,7 +14,7 @@ import { subtreeLikePattern } from '../../domain/org-code';
 import type { DocumentColumns } from './document-row';
 import type { Database } from '../database';
 import type { Role } from '../models';
-import { Conditions, countAtMost, countOrEstimate, EXACT_COUNT_LIMIT, isUuid, likePattern, orderBy, type OrgScope, type Page } from './paging';
+import { Conditions, countAtMost, countOrEstimate, isUuid, likePattern, orderBy, pageTotal, TEXT_SEARCH_TOTALS, type OrgScope, type Page } from './paging';
 
 export { isUuid } from './paging';
 export type { Page } from './paging';
@@ -532,13 +532,16 @@ export function createDocumentsRepository(db: Database) {
 
   function documentConditions(direction: Direction, f: DocumentFilter, scope: DocumentScope): Conditions {
     const c = new Conditions();
-    c.add(`d.direction = ${c.bind(direction)}`);
+    // A literal (one of two), so that the planner sees which per-direction index applies.
+    c.add(direction === 'outgoing' ? "d.direction = 'outgoing'" : "d.direction = 'incoming'");
     c.scope('d.organization_code', scope);
     if (f.organizationCode !== undefined) c.add(`d.organization_code = ${c.bind(f.organizationCode)}`);
+    // One value is an equality, so that an index with the column before the register time gives the rows in order.
+    const oneOf = (column: string, values: string[]) => c.add(values.length === 1 ? `${column} = ${c.bind(values[0])}` : `${column} = ANY(${c.bind(values)}::text[])`);
     const statuses = asArray(f.status);
-    if (statuses) c.add(`d.status = ANY(${c.bind(statuses)}::text[])`);
+    if (statuses) oneOf('d.status', statuses);
     const urgencies = asArray(f.urgency);
-    if (urgencies) c.add(`d.urgency = ANY(${c.bind(urgencies)}::text[])`);
+    if (urgencies) oneOf('d.urgency', urgencies);
     if (f.typeCode !== undefined) c.add(`d.type_code = ${c.bind(f.typeCode)}`);
     if (f.senderCode !== undefined) c.add(`d.sender_code = ${c.bind(f.senderCode)}`);
     if (f.intake !== undefined) c.add(`d.intake = ${c.bind(f.intake)}`);
@@ -688,8 +691,10 @@ export function createDocumentsRepository(db: Database) {
     /**
      * One page of a list. The page's ids are chosen on `documents` alone (an index of migration
      * 0013 gives them in order), and only those rows are joined and enriched, so a deep page does
-     * not pay for the rows it skips. The total is exact up to EXACT_COUNT_LIMIT; beyond it the
-     * planner's estimate stands in (`estimated`), so no page ever counts a million rows.
+     * not pay for the rows it skips. The total: a short page is its own end; otherwise counted
+     * exactly up to EXACT_COUNT_LIMIT, and beyond it the planner's estimate stands in
+     * (`estimated`), so no page ever counts a million rows; a text search that the planner
+     * expects (or is found) to match 1 000 documents or more shows an estimate.
      */
     async listDocuments(direction: Direction, filter: DocumentFilter, page: Page, scope: DocumentScope): Promise<{ rows: DocumentRecord[]; total: number; estimated: boolean }> {
       const c = documentConditions(direction, filter, scope);
@@ -702,8 +707,9 @@ export function createDocumentsRepository(db: Database) {
           ORDER BY ${order}`,
         c.values,
       );
-      // The estimate draws on the organization × direction × status statistics of migration 0013.
-      const total = await countOrEstimate(select, 'documents d', where, values, EXACT_COUNT_LIMIT);
+      // Estimates draw on the organization × direction × status statistics of migration 0013.
+      const text = filter.q?.trim() ? TEXT_SEARCH_TOTALS : {};
+      const total = await pageTotal(page, rows.length, () => countOrEstimate(select, 'documents d', where, values, text));
       return { rows: rows.map(toDocument), ...total };
     },
 
@@ -720,6 +726,10 @@ export function createDocumentsRepository(db: Database) {
      */
     async registerBatch(direction: Direction, filter: DocumentFilter, scope: DocumentScope, after: RegisterCursor | null, limit: number): Promise<RegisterBookRow[]> {
       const c = documentConditions(direction, filter, scope);
+      // Every scope has an index in register order (migration 0013). A batch must read it in that
+      // order and stop at `limit`: a plan that collects all remaining matches and sorts them would
+      // make the whole export quadratic. Sorting is therefore ruled out for this query, and it
+      // runs without parallel workers (an export is background work, not worth a core per batch).
       if (after) c.add(`(d.register_at, d.id) > (${c.bind(after.at)}::timestamptz, ${c.bind(after.id)}::uuid)`);
       const correspondents =
         direction === 'incoming'
@@ -727,32 +737,36 @@ export function createDocumentsRepository(db: Database) {
           : `(SELECT string_agg(coalesce(r.receiver_name, ro.name, r.receiver_code), '; ' ORDER BY r.receiver_code)
                 FROM document_receivers r LEFT JOIN organizations ro ON ro.code = r.receiver_code WHERE r.document_id = d.id)`;
       const person = direction === 'incoming' ? 'hu.full_name' : "nullif(concat_ws(' ', d.signer_position, d.signer_name), '')";
-      const rows = await select<{
-        id: string;
-        cursor_at: string;
-        register_number: number | null;
-        register_at: Date;
-        number_and_notation: string | null;
-        document_date: string | null;
-        correspondents: string | null;
-        summary: string;
-        type_name: string | null;
-        urgency: Urgency;
-        person: string | null;
-        due_at: Date | null;
-        status: string;
-      }>(
-        `SELECT d.id, d.register_at::text AS cursor_at, d.register_number, d.register_at, coalesce(d.number_and_notation, d.notation) AS number_and_notation,
-                d.document_date::text AS document_date, ${correspondents} AS correspondents, d.summary, coalesce(dt.name, d.type_code) AS type_name,
-                d.urgency, ${person} AS person, d.due_at, d.status
-           FROM documents d
-           LEFT JOIN document_types dt ON dt.code = d.type_code
-           LEFT JOIN users hu ON hu.id = d.main_handler_id
-          ${c.where()}
-          ORDER BY d.register_at, d.id
-          LIMIT ${c.bind(limit)}`,
-        c.values,
-      );
+      const rows = await sequelize.transaction(async (t) => {
+        await select('SELECT set_config($1, $2, true), set_config($3, $4, true)', ['enable_sort', 'off', 'max_parallel_workers_per_gather', '0'], t);
+        return select<{
+          id: string;
+          cursor_at: string;
+          register_number: number | null;
+          register_at: Date;
+          number_and_notation: string | null;
+          document_date: string | null;
+          correspondents: string | null;
+          summary: string;
+          type_name: string | null;
+          urgency: Urgency;
+          person: string | null;
+          due_at: Date | null;
+          status: string;
+        }>(
+          `SELECT d.id, d.register_at::text AS cursor_at, d.register_number, d.register_at, coalesce(d.number_and_notation, d.notation) AS number_and_notation,
+                  d.document_date::text AS document_date, ${correspondents} AS correspondents, d.summary, coalesce(dt.name, d.type_code) AS type_name,
+                  d.urgency, ${person} AS person, d.due_at, d.status
+             FROM documents d
+             LEFT JOIN document_types dt ON dt.code = d.type_code
+             LEFT JOIN users hu ON hu.id = d.main_handler_id
+            ${c.where()}
+            ORDER BY d.register_at, d.id
+            LIMIT ${c.bind(limit)}`,
+          c.values,
+          t,
+        );
+      });
       return rows.map((r) => ({
         id: r.id,
         cursor: { at: r.cursor_at, id: r.id },

@@ -72,16 +72,51 @@ export async function countAtMost(select: Select, from: string, where: string, v
   return Number(n);
 }
 
+/** The planner's row estimate for `FROM … WHERE …` (statistics kept by ANALYZE; no row is read). */
+async function estimateRows(select: Select, from: string, where: string, values: unknown[]): Promise<number> {
+  const [plan] = await select<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>(`EXPLAIN (FORMAT JSON) SELECT 1 FROM ${from} ${where}`, values);
+  return Math.round(plan?.['QUERY PLAN']?.[0]?.Plan?.['Plan Rows'] ?? 0);
+}
+
 /**
  * The total of a list over a table that may hold millions of rows (the registers): exact up to
- * `exact` matches; beyond, the planner's row estimate for the same conditions (from the
- * statistics ANALYZE keeps), never below exact + 1 so that the list still offers further pages.
- * Counting a million rows on every page turn would cost more than the page itself.
+ * `exact` matches; beyond, the planner's row estimate for the same conditions, never below
+ * exact + 1 so that the list still offers further pages. Counting a million rows on every page
+ * turn would cost more than the page itself.
+ *
+ * `trustEstimateFrom`: for a text search, whose matches only a trigram index can count (reading
+ * the posting lists of every trigram and rechecking every candidate row, tens to hundreds of
+ * milliseconds for common words at a million rows), an estimate of at least this many is taken
+ * as is; below it the matches are counted (with `exact` set as low, the count stops there too).
  */
-export async function countOrEstimate(select: Select, from: string, where: string, values: unknown[], exact = EXACT_COUNT_LIMIT): Promise<{ total: number; estimated: boolean }> {
+export async function countOrEstimate(
+  select: Select,
+  from: string,
+  where: string,
+  values: unknown[],
+  opts: { exact?: number; trustEstimateFrom?: number } = {},
+): Promise<{ total: number; estimated: boolean }> {
+  const exact = opts.exact ?? EXACT_COUNT_LIMIT;
+  const early = opts.trustEstimateFrom === undefined ? null : await estimateRows(select, from, where, values);
+  if (early !== null && early >= opts.trustEstimateFrom!) return { total: early, estimated: true };
   const n = await countAtMost(select, from, where, values, exact + 1);
   if (n <= exact) return { total: n, estimated: false };
-  const [plan] = await select<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>(`EXPLAIN (FORMAT JSON) SELECT 1 FROM ${from} ${where}`, values);
-  const estimate = Math.round(plan?.['QUERY PLAN']?.[0]?.Plan?.['Plan Rows'] ?? 0);
-  return { total: Math.max(exact + 1, estimate), estimated: true };
+  return { total: Math.max(exact + 1, early ?? (await estimateRows(select, from, where, values))), estimated: true };
+}
+
+/**
+ * Totals of text searches: exact up to a thousand matches, an estimate beyond (when the planner
+ * expects a thousand or more, nothing is counted). Migration 0013 keeps the estimate close.
+ */
+export const TEXT_SEARCH_TOTALS = { exact: 1_000, trustEstimateFrom: 1_000 } as const;
+
+/**
+ * The total of a page already read: a page shorter than asked for ends the list, so its end is
+ * the total and nothing needs counting (a precise search usually fits one page); otherwise `count`.
+ */
+export async function pageTotal(page: Page, rows: number, count: () => Promise<{ total: number; estimated: boolean }>): Promise<{ total: number; estimated: boolean }> {
+  if (rows < page.limit && (rows > 0 || page.offset === 0)) return { total: page.offset + rows, estimated: false };
+  const counted = await count();
+  // An estimate never ends the list before a full page that was just read.
+  return counted.estimated && rows > 0 ? { total: Math.max(counted.total, page.offset + rows + 1), estimated: true } : counted;
 }

@@ -34,7 +34,7 @@ import {
   type RegisterKind,
 } from '../../domain/registers';
 import type { Database } from '../database';
-import { Conditions, countOrEstimate, isUuid, likePattern, orderBy, type OrgScope, type Page } from './paging';
+import { Conditions, countOrEstimate, isUuid, likePattern, orderBy, pageTotal, TEXT_SEARCH_TOTALS, type OrgScope, type Page } from './paging';
 
 export type { Page } from './paging';
 
@@ -304,7 +304,7 @@ export function createRegistersRepository(db: Database) {
     if (f.documentId !== undefined) c.add(`e.document_id = ${c.bind(f.documentId)}`);
     const q = f.q?.trim();
     if (q) {
-      const text = `register_entry_search_text(e.details) LIKE fold_vi(${c.bind(likePattern(q))})`;
+      const text = `e.search_text LIKE fold_vi(${c.bind(likePattern(q))})`;
       c.add(/^\d{1,9}$/.test(q) ? `(${text} OR e.number = ${c.bind(Number(q))})` : text);
     }
     if (f.from !== undefined) c.add(`e.registered_at >= (${c.bind(f.from)}::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`);
@@ -479,8 +479,9 @@ export function createRegistersRepository(db: Database) {
 
     /**
      * One page of entries: the page's keys are chosen on register_entries alone, and only they
-     * get their names looked up, so a deep page does not pay for the rows it skips. The total is
-     * exact up to 10 000 matches, the planner's estimate beyond (`estimated`).
+     * get their names looked up, so a deep page does not pay for the rows it skips. The total: a
+     * short page is its own end; otherwise exact up to 10 000 matches, the planner's estimate
+     * beyond (`estimated`) — and for a text search from 1 000 matches on.
      */
     async listEntries(filter: EntryFilter, page: Page, scope: RegisterScope): Promise<{ rows: RegisterEntryRecord[]; total: number; estimated: boolean }> {
       const c = entryConditions(filter, scope);
@@ -494,7 +495,8 @@ export function createRegistersRepository(db: Database) {
           ORDER BY ${order}`,
         c.values,
       );
-      const total = await countOrEstimate(select, 'register_entries e', where, values);
+      const text = filter.q?.trim() ? TEXT_SEARCH_TOTALS : {};
+      const total = await pageTotal(page, rows.length, () => countOrEstimate(select, 'register_entries e', where, values, text));
       return { rows: rows.map(toEntry), ...total };
     },
 
