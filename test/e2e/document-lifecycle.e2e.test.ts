@@ -197,7 +197,10 @@ test('R-OUT-2 R-OUT-4 R-OUT-5 R-REC-4 R-DOC-3 R-RCL-1 when a signed document goe
   }
   const done = await eventually(async () => {
     const d = await deliveries(first);
-    return d.find((r) => r.receiverCode === STTTT)?.statusCode === '06' && d.find((r) => r.receiverCode === CHIENG_SON)?.status === 'paper_sent' ? d : null;
+    return d.find((r) => r.receiverCode === STTTT)?.statusCode === '06' && d.find((r) => r.receiverCode === CHIENG_SON)?.status === 'paper_sent' &&
+      d.find((r) => r.receiverCode === UBND)?.status === 'arrived'
+      ? d
+      : null;
   }, KILLED_WORKER_WAIT);
   expect(done.find((r) => r.receiverCode === UBND)).toMatchObject({ status: 'arrived', paperStatus: 'dispatched' });
 
