@@ -57,12 +57,13 @@ export function summarize(samplesMs: number[]): { n: number; p50: number; p95: n
 }
 
 /** Writes bench/results/<name>.json with the machine and date, and prints a table. */
-export function report(name: string, rows: Array<Record<string, string | number>>): void {
+export function report(name: string, rows: Array<Record<string, string | number>>, extra: Record<string, unknown> = {}): void {
   const result = {
     name,
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
     rows,
+    ...extra,
   };
   const dir = path.join(__dirname, 'results');
   fs.mkdirSync(dir, { recursive: true });
