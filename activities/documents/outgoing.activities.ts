@@ -88,14 +88,18 @@ export function createOutgoingActivities(ctx: Ctx): OutgoingActivities {
       await ctx.transaction(async (t) => {
         const doc = await loadDocument(ctx, t, documentId);
         if (doc.direction !== 'outgoing') throw nonRetryable(`Văn bản ${documentId} không phải văn bản đi`, 'INVALID_INPUT');
-        await openDocumentTask(
-          ctx,
-          t,
-          doc,
-          { step: 'sending', assigneeRole: 'clerk', title: taskTitle('sending', doc) },
-          { kind: 'sending_needed', title: 'Văn bản đã ký số, chờ phát hành', body: describeDocument(doc) },
-          key,
-        );
+        // The issue may come first (the clerk issues at once, or this is a retry after a lost
+        // worker): the row lock orders the two, and an issued document needs no sending task.
+        if (doc.status === 'draft') {
+          await openDocumentTask(
+            ctx,
+            t,
+            doc,
+            { step: 'sending', assigneeRole: 'clerk', title: taskTitle('sending', doc) },
+            { kind: 'sending_needed', title: 'Văn bản đã ký số, chờ phát hành', body: describeDocument(doc) },
+            key,
+          );
+        }
         if (!(await hasHistory(ctx, t, documentId, 'signed'))) {
           await appendHistory(ctx, t, {
             documentId,

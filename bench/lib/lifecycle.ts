@@ -45,6 +45,8 @@ export class ApiDriver {
   readonly statuses = new Map<string, Map<string, number>>();
   /** Answers that must never happen: 500s and unexpected 4xx, with what was asked. */
   readonly failures: Array<{ action: string; status: number | string; body: unknown; at: string }> = [];
+  /** The first answer body of each refused action and status ("action status"), to explain the counts. */
+  readonly examples = new Map<string, unknown>();
   private readonly tokens = new Map<string, Promise<string>>();
   private readonly userIds = new Map<string, Promise<string>>();
 
@@ -77,6 +79,7 @@ export class ApiDriver {
         /* not JSON */
       }
       this.count(action, res.status);
+      if (res.status >= 400 && !this.examples.has(`${action} ${res.status}`)) this.examples.set(`${action} ${res.status}`, parsed);
       if (res.status < 400) {
         const s = this.samples.get(action) ?? [];
         s.push(ms);

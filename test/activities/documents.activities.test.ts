@@ -175,6 +175,19 @@ describe('issuing (R-OUT-1, R-OUT-2, R-OUT-4, R-ORG-3)', () => {
     expect(await q("SELECT 1 FROM document_history WHERE document_id = ? AND action = 'issued'", [id])).toHaveLength(1);
   });
 
+  test('R-OUT-3 when the sending step opens after the document was already issued (issued at once, or the step retried after a lost worker), then no sending task is left open', async () => {
+    const id = await draft(STC, [STTTT]);
+    await acts.issueOutgoing({ documentId: id, actorId: null, signOnServer: false, at: at(), key: key('issue') });
+    await acts.openSendingStep({ documentId: id, key: key('sending') });
+    expect((await tasksOf(id)).filter((t) => t.status === 'open')).toEqual([]);
+    // In the usual order the task opens and issuing closes it.
+    const other = await draft(STC, [STTTT]);
+    await acts.openSendingStep({ documentId: other, key: key('sending') });
+    expect((await tasksOf(other)).map((t) => `${t.step}:${t.status}`)).toEqual(['sending:open']);
+    await acts.issueOutgoing({ documentId: other, actorId: null, signOnServer: false, at: at(), key: key('issue') });
+    expect((await tasksOf(other)).map((t) => `${t.step}:${t.status}`)).toEqual(['sending:done']);
+  });
+
   test('R-OUT-1 when the organization signs on the server, then its signed copy replaces the main PDF and the document is issued', async () => {
     const id = await draft(UBND, [STTTT], { pdf: unsignedPdf });
     const [{ file_id: before }] = await q<{ file_id: string }>('SELECT file_id FROM document_files WHERE document_id = ?', [id]);

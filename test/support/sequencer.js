@@ -1,6 +1,6 @@
-/** Orders suites: unit → workflows → replay → api → e2e, so cheap failures show first. */
+/** Orders suites: unit → workflows → replay → api → e2e → faults, so cheap failures show first. */
 const Sequencer = require('@jest/test-sequencer').default;
-const ORDER = ['/unit/', '/workflows/', '/replay/', '/activities/', '/api/', '/e2e/'];
+const ORDER = ['/unit/', '/workflows/', '/replay/', '/activities/', '/api/', '/e2e/', '/faults/'];
 const rank = (p) => {
   const i = ORDER.findIndex((d) => p.includes(d));
   return i === -1 ? ORDER.length : i;
