@@ -15,6 +15,11 @@ export interface Caller {
   organizationCode: string;
   supervisesCode: string | null;
   roles: Role[];
+  /**
+   * The request's `Idempotency-Key`, if the client sent one: a decision repeated with the same
+   * key (an answer lost to a dropped connection) is carried out once and answered the same.
+   */
+  requestKey?: string;
 }
 
 declare module 'express-serve-static-core' {
@@ -87,7 +92,20 @@ export function requireRole(...roles: Role[]): RequestHandler {
   };
 }
 
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
+
 export function callerOf(req: Request): Caller {
   if (!req.caller) throw problems.unauthorized();
-  return req.caller;
+  const key = req.get('Idempotency-Key');
+  if (key === undefined) return req.caller;
+  if (!IDEMPOTENCY_KEY.test(key)) {
+    const message = '8–128 ký tự A-Z, a-z, 0-9, _ . : - (8–128 characters)';
+    throw problems.badRequest(`Idempotency-Key không hợp lệ: ${message}`, [{ path: 'header.Idempotency-Key', message }]);
+  }
+  return { ...req.caller, requestKey: key };
+}
+
+/** The Temporal update id of a decision sent with an Idempotency-Key: per user, per key. */
+export function updateIdOf(caller: Caller): string | undefined {
+  return caller.requestKey ? `${caller.id}:${caller.requestKey}` : undefined;
 }

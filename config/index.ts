@@ -70,6 +70,17 @@ const schema = z.object({
   INTEROP_MAX_BYTES: z.coerce.number().int().positive().default(300 * 1024 * 1024),
   /** A message a peer cannot be sent for this long is escalated to the clerk and skipped. */
   INTEROP_GIVE_UP_HOURS: z.coerce.number().positive().default(24),
+  /**
+   * The workflow code, bundled ahead (`npm start` writes DATA_DIR/workflow-bundle.js): the worker
+   * then starts without webpack, in less time and memory. Unset or missing: bundled at start.
+   */
+  WORKFLOW_BUNDLE: z.string().optional(),
+  /**
+   * Workflows kept in the worker's memory between their steps. Documents wait hours or days for
+   * people, so a small cache costs only a short replay now and then; Temporal's default scales
+   * with the heap limit (about 2,300 here) and lets the worker grow past 500 MB.
+   */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(250),
   SEED_DEMO_DATA: z
     .enum(['true', 'false'])
     .default('true')

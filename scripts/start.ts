@@ -21,6 +21,7 @@ import { note, step } from './lib/log-step';
 import { startEmbeddedPostgres } from './lib/postgres';
 import { resolveTemporalCli, startDevServer } from './lib/temporal-cli';
 import { buildUiIfStale } from './lib/ui-build';
+import { writeWorkflowBundle } from './lib/workflow-bundle';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -104,7 +105,8 @@ async function main(): Promise<void> {
   });
   await buildUiIfStale();
 
-  const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, DATA_DIR: dataDir };
+  const workflowBundle = await step('bundle the workflow code for the worker', () => writeWorkflowBundle(path.join(dataDir, 'workflow-bundle.js')));
+  const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, DATA_DIR: dataDir, WORKFLOW_BUNDLE: workflowBundle };
   const children = [supervise('worker', 'worker/main.ts', env), supervise('api', 'api/main.ts', env)];
 
   const url = `http://localhost:${config.PORT}`;

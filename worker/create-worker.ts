@@ -12,6 +12,7 @@ export interface CreateWorkerOptions extends ActivityDeps {
   namespace: string;
   taskQueue: string;
   workflowBundle?: WorkerOptions['workflowBundle'];
+  maxCachedWorkflows?: number;
 }
 
 export async function createWorker(opts: CreateWorkerOptions): Promise<Worker> {
@@ -23,5 +24,6 @@ export async function createWorker(opts: CreateWorkerOptions): Promise<Worker> {
     activities: createActivities({ db: opts.db, trust: opts.trust, formatLimits: opts.formatLimits, now: opts.now, interop: opts.interop }),
     // Small machine: keep concurrency modest so PostgreSQL's pool is never the bottleneck.
     maxConcurrentActivityTaskExecutions: 50,
+    ...(opts.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: opts.maxCachedWorkflows } : {}),
   });
 }

@@ -2,6 +2,8 @@
  * Worker process entry: config → connections → activities → Worker. Runs until SIGINT/SIGTERM,
  * then drains in-flight tasks (Temporal's graceful shutdown).
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { NativeConnection } from '@temporalio/worker';
 import { loadConfig } from '../config';
 import { connectDatabase } from '../db/database';
@@ -28,7 +30,12 @@ async function main(): Promise<void> {
   const db = connectDatabase(config.DATABASE_URL);
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const interop = interopSettings(config);
+  const bundlePath = config.WORKFLOW_BUNDLE && path.resolve(config.DATA_DIR, config.WORKFLOW_BUNDLE);
+  const prebuilt = bundlePath && fs.existsSync(bundlePath) ? { codePath: bundlePath } : undefined;
+  if (bundlePath && !prebuilt) log.warn({ bundlePath }, 'WORKFLOW_BUNDLE not found: bundling the workflows now');
   const worker = await createWorker({
+    workflowBundle: prebuilt,
+    maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
     connection,
     db,
     namespace: config.TEMPORAL_NAMESPACE,

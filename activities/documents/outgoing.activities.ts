@@ -173,7 +173,7 @@ export function createOutgoingActivities(ctx: Ctx): OutgoingActivities {
           if (err instanceof NotationError) throw nonRetryable(err.message, 'INVALID_NOTATION', err.issues);
           throw err;
         }
-        const attachments = (await documentFiles(ctx, doc.id)).filter((f) => f.role === 'attachment').map((f) => f.original_name);
+        const attachments = (await documentFiles(ctx, doc.id, t)).filter((f) => f.role === 'attachment').map((f) => f.original_name);
         const details: RegisterEntryDetails = {
           ...registerEntryBasics(doc, type?.name ?? null),
           numberAndNotation,

@@ -7,6 +7,7 @@ import { LEGAL_VALIDITY_LABELS_VI, type PdfSignatureReport } from '../../domain/
 import { FileStoreError, readFile, verifyDigest } from '../files';
 import { checkFiles } from '../formats';
 import { loadTrustAnchors, verifyPdfSignatures } from '../signatures';
+import type { Transaction } from 'sequelize';
 import { vnDateTime, type Ctx } from './context';
 import type { CheckResult, ReceiptChecks } from './contract';
 import type { DocumentRow } from './rows';
@@ -20,9 +21,10 @@ export interface DocumentFileRow {
   media_type: string;
 }
 
-export async function documentFiles(ctx: Ctx, documentId: string): Promise<DocumentFileRow[]> {
+/** Inside a transaction pass it: a second pooled connection while holding locks can starve the pool. */
+export async function documentFiles(ctx: Ctx, documentId: string, t: Transaction | null = null): Promise<DocumentFileRow[]> {
   return ctx.select<DocumentFileRow>(
-    null,
+    t,
     `SELECT df.position, df.role, df.file_id, f.sha256, f.original_name, f.media_type
        FROM document_files df JOIN files f ON f.id = df.file_id WHERE df.document_id = :documentId ORDER BY df.position`,
     { documentId },

@@ -115,10 +115,11 @@ export function createDocumentProcesses(client: Client, settings: Pick<DocumentP
     },
 
     /** Sends a decision and waits for the workflow's answer; failures become problems (see the header). */
-    async update<Ret, Arg>(workflowId: string | null, def: UpdateDefinition<Ret, [Arg]>, arg: Arg): Promise<Ret> {
+    async update<Ret, Arg>(workflowId: string | null, def: UpdateDefinition<Ret, [Arg]>, arg: Arg, updateId?: string): Promise<Ret> {
       if (!workflowId) throw problems.conflict('Văn bản chưa có quy trình xử lý (no process for this document yet)');
       try {
-        return await client.workflow.getHandle(workflowId).executeUpdate(def, { args: [arg] });
+        // With an update id Temporal runs a repeated decision once and answers it again (updateIdOf).
+        return await client.workflow.getHandle(workflowId).executeUpdate(def, { args: [arg], ...(updateId ? { updateId: `${def.name}:${updateId}` } : {}) });
       } catch (err) {
         throw updateProblem(err);
       }

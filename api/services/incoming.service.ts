@@ -22,7 +22,7 @@ import {
   routeUpdate,
   workflowIds,
 } from '../../workflows/definitions';
-import type { Caller } from '../auth';
+import { updateIdOf, type Caller } from '../auth';
 import { paperIncomingMetadataSchema, type assignSchema } from '../documents.schemas';
 import type { UploadedFile } from '../middleware/uploads';
 import { problems } from '../problem';
@@ -130,18 +130,18 @@ export function createIncomingService(deps: {
 
     async accept(caller: Caller, id: string, note: string | null) {
       const doc = await own(caller, id);
-      return answer(caller, id, await processes.update(doc.workflowId, acceptUpdate, { actorId: caller.id, note }));
+      return answer(caller, id, await processes.update(doc.workflowId, acceptUpdate, { actorId: caller.id, note }, updateIdOf(caller)));
     },
 
     async refuse(caller: Caller, id: string, reason: string) {
       const doc = await own(caller, id);
-      return answer(caller, id, await processes.update(doc.workflowId, refuseUpdate, { actorId: caller.id, reason }));
+      return answer(caller, id, await processes.update(doc.workflowId, refuseUpdate, { actorId: caller.id, reason }, updateIdOf(caller)));
     },
 
     async route(caller: Caller, id: string, target: RoutingTarget) {
       const doc = await own(caller, id);
       await checkTarget(doc.organizationCode, target);
-      return answer(caller, id, await processes.update(doc.workflowId, routeUpdate, { actorId: caller.id, target }));
+      return answer(caller, id, await processes.update(doc.workflowId, routeUpdate, { actorId: caller.id, target }, updateIdOf(caller)));
     },
 
     /** R-ROUTE-2: main handler and co-handlers, active users of the organization, with a deadline. */
@@ -166,7 +166,7 @@ export function createIncomingService(deps: {
         coHandlerIds: co,
         dueAt: body.dueAt ?? null,
         reason: body.reason ?? null,
-      });
+      }, updateIdOf(caller));
       return answer(caller, id, result);
     },
 
@@ -174,26 +174,26 @@ export function createIncomingService(deps: {
     async complete(caller: Caller, id: string, result: string) {
       const doc = await own(caller, id);
       checkMayComplete(caller, doc);
-      return answer(caller, id, await processes.update(doc.workflowId, completeUpdate, { actorId: caller.id, result }));
+      return answer(caller, id, await processes.update(doc.workflowId, completeUpdate, { actorId: caller.id, result }, updateIdOf(caller)));
     },
 
     /** R-DL-3: a new deadline with a reason; the process restarts its timers. */
     async extend(caller: Caller, id: string, dueAt: string, reason: string) {
       const doc = await own(caller, id);
       future(dueAt, 'dueAt');
-      return answer(caller, id, await processes.update(doc.workflowId, extendUpdate, { actorId: caller.id, dueAt, reason }));
+      return answer(caller, id, await processes.update(doc.workflowId, extendUpdate, { actorId: caller.id, dueAt, reason }, updateIdOf(caller)));
     },
 
     /** R-REC-5: the paper copy that accompanies the electronic one has been handed over. */
     async paperReceived(caller: Caller, id: string) {
       const doc = await own(caller, id);
-      return answer(caller, id, await processes.update(doc.workflowId, paperReceivedUpdate, { actorId: caller.id }));
+      return answer(caller, id, await processes.update(doc.workflowId, paperReceivedUpdate, { actorId: caller.id }, updateIdOf(caller)));
     },
 
     /** R-RCL-1..2: the clerk agrees to a recall/update (15) or refuses it with a reason (16). */
     async acknowledgeRecall(caller: Caller, id: string, agree: boolean, reason: string | null) {
       const doc = await own(caller, id);
-      return answer(caller, id, await processes.update(doc.workflowId, answerChangeUpdate, { actorId: caller.id, agree, reason }));
+      return answer(caller, id, await processes.update(doc.workflowId, answerChangeUpdate, { actorId: caller.id, agree, reason }, updateIdOf(caller)));
     },
   };
 }

@@ -18,7 +18,7 @@ import type { DocumentsRepository } from '../../db/repositories/documents.reposi
 import { needsPaper, type DeliveryChannel, type DocumentChanges } from '../../domain/documents';
 import type { PdfSignatureReport } from '../../domain/signature';
 import { confirmPaperDispatchUpdate, confirmPaperRecallUpdate, issueUpdate, workflowIds, type ChangeWorkflowInput } from '../../workflows/definitions';
-import type { Caller } from '../auth';
+import { updateIdOf, type Caller } from '../auth';
 import type { outgoingMetadataSchema, paperDispatchSchema, updateSchema } from '../documents.schemas';
 import { outgoingMetadataSchema as metadataSchema } from '../documents.schemas';
 import type { UploadedFile } from '../middleware/uploads';
@@ -186,8 +186,9 @@ export function createOutgoingService(deps: {
     /** R-OUT-1..2: number, identifier, register and send (the workflow refuses what cannot be issued). */
     async issue(caller: Caller, id: string, signOnServer: boolean) {
       const doc = await own(caller, id);
-      if (doc.status !== 'draft') throw problems.conflict(`Văn bản đã phát hành hoặc không còn là dự thảo (status "${doc.status}"; only drafts are issued)`);
-      const result = await processes.update(doc.workflowId, issueUpdate, { actorId: caller.id, signOnServer });
+      // A keyed repeat of an issue that went through gets its first answer from the process.
+      if (doc.status !== 'draft' && !caller.requestKey) throw problems.conflict(`Văn bản đã phát hành hoặc không còn là dự thảo (status "${doc.status}"; only drafts are issued)`);
+      const result = await processes.update(doc.workflowId, issueUpdate, { actorId: caller.id, signOnServer }, updateIdOf(caller));
       return { ...result, document: await documents.outgoing(caller, id) };
     },
 
@@ -221,7 +222,7 @@ export function createOutgoingService(deps: {
       if (receiver.paperDispatchedAt) {
         throw problems.conflict(`Bản giấy gửi ${receiver.receiverName ?? body.receiverCode} (${body.receiverCode}) đã được xác nhận gửi (paper copy already dispatched)`);
       }
-      await processes.update(doc.workflowId, confirmPaperDispatchUpdate, { actorId: caller.id, receiverCode: body.receiverCode, note: body.note ?? null });
+      await processes.update(doc.workflowId, confirmPaperDispatchUpdate, { actorId: caller.id, receiverCode: body.receiverCode, note: body.note ?? null }, updateIdOf(caller));
       return { document: await documents.outgoing(caller, id) };
     },
 
@@ -230,7 +231,7 @@ export function createOutgoingService(deps: {
       await own(caller, id);
       const { latest } = await processes.changes(id);
       if (!latest) throw problems.conflict('Văn bản chưa có yêu cầu thu hồi nào (no recall has been requested)');
-      await processes.update(latest.workflowId, confirmPaperRecallUpdate, { actorId: caller.id, receiverCode: body.receiverCode, note: body.note ?? null });
+      await processes.update(latest.workflowId, confirmPaperRecallUpdate, { actorId: caller.id, receiverCode: body.receiverCode, note: body.note ?? null }, updateIdOf(caller));
       return { document: await documents.outgoing(caller, id) };
     },
   };

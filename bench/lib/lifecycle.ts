@@ -7,7 +7,8 @@
  * Every answer is counted per action and status. In `resilient` mode a step that fails because a
  * part of the system is down (no connection, 502/503/504) is repeated after a pause, and only
  * after the client looked whether the step happened after all (as a user would look at the list
- * before clicking again): a lost answer never becomes a second document or a second decision.
+ * before clicking again), and every decision carries an Idempotency-Key, so a decision whose
+ * answer was lost and is sent again is carried out once: never a second document or decision.
  */
 import { performance } from 'node:perf_hooks';
 
@@ -50,6 +51,9 @@ export class ApiDriver {
   private readonly tokens = new Map<string, Promise<string>>();
   private readonly userIds = new Map<string, Promise<string>>();
 
+  /** Makes the Idempotency-Keys of this driver's decisions unique across runs. */
+  private readonly run = Math.random().toString(36).slice(2, 10);
+
   constructor(readonly opts: DriverOptions) {}
 
   private count(action: string, status: number | string): void {
@@ -59,9 +63,10 @@ export class ApiDriver {
   }
 
   /** One HTTP request; never throws (no answer is status 0). */
-  async request(action: string, method: string, path: string, init: { token?: string; json?: unknown; form?: FormData } = {}): Promise<Answer> {
+  async request(action: string, method: string, path: string, init: { token?: string; json?: unknown; form?: FormData; key?: string } = {}): Promise<Answer> {
     const headers: Record<string, string> = {};
     if (init.token) headers.Authorization = `Bearer ${init.token}`;
+    if (init.key) headers['Idempotency-Key'] = init.key;
     let body: string | FormData | undefined;
     if (init.json !== undefined) {
       headers['Content-Type'] = 'application/json';
@@ -218,7 +223,7 @@ export class ApiDriver {
         const a = await this.get('outgoing.get', `/api/outgoing/${outgoingId}`, SENDER.clerk);
         return a.status === 200 && (a.body as { status: string }).status === 'issued';
       },
-      async () => this.request('outgoing.issue', 'POST', `/api/outgoing/${outgoingId}/issue`, { token: await this.token(SENDER.clerk), json: {} }),
+      async () => this.request('outgoing.issue', 'POST', `/api/outgoing/${outgoingId}/issue`, { token: await this.token(SENDER.clerk), json: {}, key: `${this.run}:${label}:issue` }),
       deadline,
     );
 
@@ -236,7 +241,7 @@ export class ApiDriver {
     const accepted = await this.step(
       'incoming.accept',
       async () => ['accepted', 'routed', 'processing', 'completed'].includes((await this.incomingState(incomingId))?.status ?? ''),
-      async () => this.request('incoming.accept', 'POST', `/api/incoming/${incomingId}/accept`, { token: await this.token(RECEIVER.clerk), json: {} }),
+      async () => this.request('incoming.accept', 'POST', `/api/incoming/${incomingId}/accept`, { token: await this.token(RECEIVER.clerk), json: {}, key: `${this.run}:${label}:accept` }),
       deadline,
     );
     let registerNumber = (accepted?.body as { registerNumber?: number } | undefined)?.registerNumber ?? 0;
@@ -247,7 +252,7 @@ export class ApiDriver {
     await this.step(
       'incoming.assign',
       async () => ['processing', 'completed'].includes((await this.incomingState(incomingId))?.status ?? ''),
-      async () => this.request('incoming.assign', 'POST', `/api/incoming/${incomingId}/assign`, { token: await this.token(RECEIVER.leader), json: { handlerId } }),
+      async () => this.request('incoming.assign', 'POST', `/api/incoming/${incomingId}/assign`, { token: await this.token(RECEIVER.leader), json: { handlerId }, key: `${this.run}:${label}:assign` }),
       deadline,
     );
 
@@ -255,7 +260,7 @@ export class ApiDriver {
     await this.step(
       'incoming.complete',
       async () => (await this.incomingState(incomingId))?.status === 'completed',
-      async () => this.request('incoming.complete', 'POST', `/api/incoming/${incomingId}/complete`, { token: await this.token(RECEIVER.specialist), json: { result: 'Đã xử lý xong' } }),
+      async () => this.request('incoming.complete', 'POST', `/api/incoming/${incomingId}/complete`, { token: await this.token(RECEIVER.specialist), json: { result: 'Đã xử lý xong' }, key: `${this.run}:${label}:complete` }),
       deadline,
     );
     if (!registerNumber) registerNumber = (await this.incomingState(incomingId))?.registerNumber ?? 0;

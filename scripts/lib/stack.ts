@@ -16,6 +16,7 @@ import { seed } from '../../db/seed';
 import { ensureDemoPki } from './demo-pki';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './postgres';
 import { resolveTemporalCli, startDevServer, type DevServer } from './temporal-cli';
+import { writeWorkflowBundle } from './workflow-bundle';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 export const STACK_PASSWORD = 'SonLa@2018';
@@ -188,7 +189,9 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   }
 
   // ---- worker and API -----------------------------------------------------------------------
+  const workflowBundle = await writeWorkflowBundle(path.join(dataDir, 'workflow-bundle.js'));
   const env: NodeJS.ProcessEnv = {
+    WORKFLOW_BUNDLE: workflowBundle,
     ...process.env,
     NODE_ENV: 'production',
     DATABASE_URL: databaseUrl,
