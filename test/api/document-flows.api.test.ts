@@ -104,6 +104,32 @@ describe('issuing (R-OUT-1, R-OUT-2)', () => {
   });
 });
 
+describe('repeated decisions (R-REC-4, R-DOC-1)', () => {
+  test('R-REC-4 R-DOC-1 when a decision whose answer was lost is sent again with the same Idempotency-Key, then it is carried out once and answered the same; another key is refused as usual, and a malformed key is 400', async () => {
+    const d = await createDraft('vanthu.snv', { receivers: [STTTT] });
+    const issue = async (key: string, status: number) =>
+      request(app()).post(`/api/outgoing/${d.id}/issue`).set(await t.as('vanthu.snv')).set('Idempotency-Key', key).send({}).expect(status);
+    await issue('bad key!', 400);
+    const first = await issue('issue-3f9c2a71', 200);
+    const again = await issue('issue-3f9c2a71', 200);
+    expect(again.body.identifier).toBe(first.body.identifier);
+    expect(again.body.numberAndNotation).toBe(first.body.numberAndNotation);
+    await issue('issue-other-key', 409);
+    expect(await t.q('SELECT 1 FROM register_entries WHERE document_id = ?', [d.id])).toHaveLength(1);
+
+    const incoming = await arrivedAt('vanthu.stttt', d.id);
+    await eventually(async () => (await request(app()).get(`/api/incoming/${incoming.id}/checks`).set(await t.as('vanthu.stttt'))).body.checks ?? null);
+    const accept = async (key: string, status: number) =>
+      request(app()).post(`/api/incoming/${incoming.id}/accept`).set(await t.as('vanthu.stttt')).set('Idempotency-Key', key).send({}).expect(status);
+    const accepted = await accept('accept-7d1e55b0', 200);
+    const repeated = await accept('accept-7d1e55b0', 200);
+    expect(repeated.body.registerNumber).toBe(accepted.body.registerNumber);
+    await accept('accept-another', 409);
+    const entries = await t.q<{ number: number }>("SELECT number FROM register_entries WHERE document_id = ? AND register = 'incoming'", [incoming.id]);
+    expect(entries).toEqual([{ number: accepted.body.registerNumber }]);
+  });
+});
+
 describe('receipt, routing, assignment, completion (R-REC-3, R-ROUTE-2, R-OUT-5)', () => {
   test('R-OUT-5 when the receiver accepts, routes, assigns and completes, then each decision answers at once and the sender sees every status', async () => {
     const doc = await issued('vanthu.snv', { receivers: [STTTT] });
