@@ -179,10 +179,12 @@ async function main(): Promise<void> {
   const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 50);
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'edoc-bench-floor-'));
-  const server = await startDevServer({ cliPath: await resolveTemporalCli(), dbFile: path.join(dir, 'temporal.db'), port: await freePort(), headless: true, logFile: path.join(dir, 'server.log') });
+  // BENCH_DYNAMIC_CONFIG='{"key": value}' tries server settings (e.g. task queue partitions).
+  const dynamicConfig = process.env.BENCH_DYNAMIC_CONFIG ? (JSON.parse(process.env.BENCH_DYNAMIC_CONFIG) as Record<string, number>) : undefined;
+  const server = await startDevServer({ cliPath: await resolveTemporalCli(), dbFile: path.join(dir, 'temporal.db'), port: await freePort(), headless: true, logFile: path.join(dir, 'server.log'), dynamicConfig });
   try {
     const r = await runFloor({ address: server.address, namespace: 'default', n, concurrency, log: (s) => process.stderr.write(`${s}\n`) });
-    report('floor', [
+    report(process.env.BENCH_DYNAMIC_CONFIG ? 'floor-tuned' : 'floor', [
       {
         n: r.n,
         concurrency: r.concurrency,

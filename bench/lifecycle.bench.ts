@@ -53,11 +53,12 @@ async function main(): Promise<void> {
     const ok = results.filter((r): r is Exclude<typeof r, Error> => !(r instanceof Error));
     const errors = results.filter((r): r is Error => r instanceof Error);
     const throughput = ok.length / seconds;
+    log(`lifecycles: ${ok.length} in ${seconds.toFixed(0)} s = ${throughput.toFixed(2)}/s (floor ${floor.lifecyclesPerSecond.toFixed(2)}/s); ${errors.length} failed`);
 
     // Issue → arrival, from the receiver copies' creation time (same machine, same clock).
     const db = connectDatabase(stack.databaseUrl);
     const created = await db.sequelize.query<{ id: string; created_ms: string }>(
-      `SELECT id, (extract(epoch FROM created_at) * 1000)::bigint AS created_ms FROM documents WHERE id = ANY(:ids)`,
+      `SELECT id, (extract(epoch FROM created_at) * 1000)::bigint AS created_ms FROM documents WHERE id IN (:ids)`,
       { replacements: { ids: ok.map((r) => r.incomingId) }, type: QueryTypes.SELECT },
     );
     const createdAt = new Map(created.map((r) => [r.id, Number(r.created_ms)]));

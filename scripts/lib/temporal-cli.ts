@@ -287,6 +287,8 @@ export interface DevServerOptions {
   headless?: boolean;
   /** Default 60 s: a cold SQLite start with the UI takes a few seconds on 2 cores. */
   readyTimeoutMs?: number;
+  /** `--dynamic-config-value key=value` settings of the server. */
+  dynamicConfig?: Record<string, string | number | boolean>;
 }
 
 export interface DevServer {
@@ -365,6 +367,7 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
   if (opts.headless) args.push('--headless');
   else args.push('--ui-port', String(uiPort));
   args.push('--log-level', 'warn');
+  for (const [key, value] of Object.entries(opts.dynamicConfig ?? {})) args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
 
   let logFd: number | undefined;
   if (opts.logFile) {
