@@ -12,12 +12,12 @@
  * already have a server.
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker, type InjectedSinks } from '@temporalio/worker';
 import { resolveTemporalCli, startDevServer } from '../scripts/lib/temporal-cli';
+import { freePort } from '../scripts/lib/ports';
 import { floorActivities } from './floor/activities';
 import { acceptUpdate, assignUpdate, completeUpdate, floorSender, issueUpdate, type FloorSinks, type FloorStep } from './floor/workflows';
 import { report, summarize } from './support';
@@ -163,16 +163,6 @@ export async function runFloor(opts: { address: string; namespace: string; n: nu
   }
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function main(): Promise<void> {
   const n = Number(process.env.BENCH_N ?? 2000);

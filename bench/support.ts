@@ -5,21 +5,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import net from 'node:net';
 import { connectDatabase, type Database } from '../db/database';
 import { migrate } from '../db/migrate';
 import { startEmbeddedPostgres } from '../scripts/lib/postgres';
+import { freePort } from '../scripts/lib/ports';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** Runs `fn` against a fresh, migrated database on a temporary embedded PostgreSQL. */
 export async function withDatabase<T>(fn: (db: Database) => Promise<T>, opts: { poolMax?: number } = {}): Promise<T> {

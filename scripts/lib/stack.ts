@@ -7,13 +7,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { connectDatabase } from '../../db/database';
 import { migrate } from '../../db/migrate';
 import { seed } from '../../db/seed';
 import { ensureDemoPki } from './demo-pki';
+import { freePort } from './ports';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './postgres';
 import { resolveTemporalCli, startDevServer, type DevServer } from './temporal-cli';
 import { writeWorkflowBundle } from './workflow-bundle';
@@ -64,17 +64,6 @@ export interface StackOptions {
   log?: (line: string) => void;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
+import { freePort } from './ports';
 import { note, step } from './log-step';
 import {
   DEFAULT_TOOLS_DIR,
@@ -133,16 +134,6 @@ exec "$JAVA" ${JVM_FLAGS} -cp "$DIR/lib/*" ${MAIN_CLASS} "$@"
   fs.renameSync(partial, layout.wrapper);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function accepts(port: number): Promise<boolean> {
   return new Promise((resolve) => {

@@ -4,24 +4,14 @@
  * Suites create their own databases and Temporal environments from these.
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '../../scripts/lib/ports';
 import { startEmbeddedPostgres } from '../../scripts/lib/postgres';
 import { resolveTemporalCli } from '../../scripts/lib/temporal-cli';
 import { resolveTestServer } from '../../scripts/lib/test-server';
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 export default async function globalSetup(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'edoc-test-pg-'));
