@@ -83,7 +83,8 @@ async function main(): Promise<void> {
       { metric: 'failed lifecycles', value: errors.length, target: '0' },
     ];
     console.table(actions);
-    report('lifecycle', rows, {
+    // A run at another concurrency (e.g. 1: latency without queueing) keeps its own file.
+    report(process.env.BENCH_CONCURRENCY ? `lifecycle-c${CONCURRENCY}` : 'lifecycle', rows, {
       n: N,
       concurrency: CONCURRENCY,
       seconds,

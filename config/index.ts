@@ -81,6 +81,12 @@ const schema = z.object({
    * with the heap limit (about 2,300 here) and lets the worker grow past 500 MB.
    */
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(250),
+  /**
+   * V8 old-space limit (MiB) of the API and worker processes `npm start` runs. Node's default
+   * (a quarter of the machine's memory, 4 GiB here) lets garbage pile up to hundreds of MB before
+   * it is collected; file contents are Buffers outside this heap. 0 = Node's default.
+   */
+  PROCESS_HEAP_MB: z.coerce.number().int().min(0).default(192),
   SEED_DEMO_DATA: z
     .enum(['true', 'false'])
     .default('true')

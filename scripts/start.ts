@@ -21,6 +21,7 @@ import { note, step } from './lib/log-step';
 import { startEmbeddedPostgres } from './lib/postgres';
 import { resolveTemporalCli, startDevServer } from './lib/temporal-cli';
 import { buildUiIfStale } from './lib/ui-build';
+import { heapFlags } from './lib/stack';
 import { writeWorkflowBundle } from './lib/workflow-bundle';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -107,7 +108,7 @@ async function main(): Promise<void> {
 
   const workflowBundle = await step('bundle the workflow code for the worker', () => writeWorkflowBundle(path.join(dataDir, 'workflow-bundle.js')));
   const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, DATA_DIR: dataDir, WORKFLOW_BUNDLE: workflowBundle };
-  const children = [supervise('worker', 'worker/main.ts', env), supervise('api', 'api/main.ts', env)];
+  const children = [supervise('worker', 'worker/main.ts', env, config), supervise('api', 'api/main.ts', env, config)];
 
   const url = `http://localhost:${config.PORT}`;
   await waitForHttp(`${url}/api/ready`, 60_000).catch((err: Error) => note(`API not ready yet: ${err.message}`));
@@ -153,13 +154,13 @@ async function main(): Promise<void> {
 }
 
 /** Runs a TypeScript entry point as a child process and restarts it (with back-off) if it dies. */
-function supervise(name: string, entry: string, env: NodeJS.ProcessEnv): { stop(): Promise<void> } {
+function supervise(name: string, entry: string, env: NodeJS.ProcessEnv, config: { PROCESS_HEAP_MB: number }): { stop(): Promise<void> } {
   let child: ChildProcess | undefined;
   let stopped = false;
   let failures = 0;
   const launch = () => {
     const started = Date.now();
-    child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, entry)], { cwd: ROOT, env, stdio: 'inherit' });
+    child = spawn(process.execPath, [...heapFlags(config.PROCESS_HEAP_MB), '--import', 'tsx', path.join(ROOT, entry)], { cwd: ROOT, env, stdio: 'inherit' });
     child.on('exit', (code, signal) => {
       if (stopped) return;
       failures = Date.now() - started > 60_000 ? 1 : failures + 1;

@@ -20,6 +20,13 @@ import { writeWorkflowBundle } from './workflow-bundle';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 export const STACK_PASSWORD = 'SonLa@2018';
+/** As config PROCESS_HEAP_MB's default: the stack runs the processes the way `npm start` does. */
+const DEFAULT_HEAP_MB = 192;
+
+/** Node flags for a V8 old-space limit of `mb` MiB (0: Node's default). */
+export function heapFlags(mb: number): string[] {
+  return mb > 0 ? [`--max-old-space-size=${mb}`] : [];
+}
 
 export interface Part {
   readonly name: string;
@@ -259,7 +266,7 @@ function nodePart(
   const launch = async (): Promise<void> => {
     expectExit = false;
     output = '';
-    const c = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, entry)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const c = spawn(process.execPath, [...heapFlags(Number(env.PROCESS_HEAP_MB ?? DEFAULT_HEAP_MB)), '--import', 'tsx', path.join(ROOT, entry)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child = c;
     const collect = (d: Buffer) => {
       logFile.write(d);
