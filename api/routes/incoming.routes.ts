@@ -26,7 +26,7 @@ import { createBulkAcceptService } from '../services/bulk-accept.service';
 import type { DocumentsService } from '../services/documents.service';
 import { checkMayComplete, type IncomingService } from '../services/incoming.service';
 import { MAX_EXPORT_ROWS, type RegisterExportService } from '../services/register-export.service';
-import { errors, idParam, json, jsonSchema, listParams, multipart, ok } from './openapi-helpers';
+import { errors, idempotencyKeyParam, idParam, json, jsonSchema, listParams, multipart, ok } from './openapi-helpers';
 import { registerExportHandler } from './register-export.handler';
 
 export function incomingRoutes(deps: { documents: DocumentsService; incoming: IncomingService; upload: UploadLimits; exports: RegisterExportService }): Router {
@@ -125,7 +125,7 @@ export function incomingRoutes(deps: { documents: DocumentsService; incoming: In
   return r;
 }
 
-const action = (summary: string, body: Parameters<typeof json>[0]) => ({ parameters: idParam, post: { summary, requestBody: json(body), responses: { 200: ok('{…result, document}'), ...errors } } });
+const action = (summary: string, body: Parameters<typeof json>[0]) => ({ parameters: [...idParam, idempotencyKeyParam], post: { summary, requestBody: json(body), responses: { 200: ok('{…result, document}'), ...errors } } });
 
 /** OpenAPI paths of this module, merged into /api/openapi.json. */
 export const incomingOpenApiPaths: Record<string, unknown> = {

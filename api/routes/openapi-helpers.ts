@@ -11,6 +11,14 @@ export const listParams = (filter: z.ZodType, sortable: readonly string[]) => [
   { name: 'range', in: 'query', description: 'JSON [start, end], inclusive; answer carries Content-Range', schema: { type: 'string', example: '[0,24]' } },
   { name: 'sort', in: 'query', description: `JSON [field, "ASC"|"DESC"]; fields: ${sortable.join(', ')}`, schema: { type: 'string', example: '["urgency","DESC"]' } },
 ];
+/** Decisions: a repeat with the same key is carried out once and answered the same (api/auth.ts, updateIdOf). */
+export const idempotencyKeyParam = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description: 'Optional. A decision repeated with the same key (per user) is carried out once and answered with the first answer; malformed: 400',
+  schema: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{8,128}$' },
+};
 export const idParam = [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }];
 
 /** A multipart body: `metadata` (JSON text of `metadata`) and `files`, the main document first. */

@@ -15,7 +15,7 @@ import { parseListParams, sendList } from '../simple-rest';
 import type { DocumentsService } from '../services/documents.service';
 import type { OutgoingService } from '../services/outgoing.service';
 import { MAX_EXPORT_ROWS, type RegisterExportService } from '../services/register-export.service';
-import { errors, idParam, json, jsonSchema, listParams, multipart, ok } from './openapi-helpers';
+import { errors, idempotencyKeyParam, idParam, json, jsonSchema, listParams, multipart, ok } from './openapi-helpers';
 import { registerExportHandler } from './register-export.handler';
 
 export function outgoingRoutes(deps: { documents: DocumentsService; outgoing: OutgoingService; upload: UploadLimits; exports: RegisterExportService }): Router {
@@ -120,7 +120,7 @@ export const outgoingOpenApiPaths: Record<string, unknown> = {
     get: { summary: 'Printable PDF of the issued document for a paper receiver (R-OUT-4), with the incoming stamp left for the receiver to number', responses: { 200: { description: 'application/pdf' }, ...errors } },
   },
   '/outgoing/{id}/issue': {
-    parameters: idParam,
+    parameters: [...idParam, idempotencyKeyParam],
     post: {
       summary: 'Issue (clerk or leader; R-OUT-1..2): number, identifier, register, send. 422 when the main PDF is not validly signed and signOnServer is not set or not configured; 409 when not a draft',
       requestBody: json(issueSchema),
@@ -136,11 +136,11 @@ export const outgoingOpenApiPaths: Record<string, unknown> = {
     post: { summary: 'Correct metadata and/or receivers of an issued document (clerk or leader; R-RCL-3)', requestBody: json(updateSchema), responses: { 202: ok('{workflowId}'), ...errors } },
   },
   '/outgoing/{id}/paper-dispatched': {
-    parameters: idParam,
+    parameters: [...idParam, idempotencyKeyParam],
     post: { summary: 'Confirm the paper copy left for a receiver (clerk or leader; R-OUT-4)', requestBody: json(paperDispatchSchema), responses: { 200: ok('{document}'), ...errors } },
   },
   '/outgoing/{id}/paper-recalled': {
-    parameters: idParam,
+    parameters: [...idParam, idempotencyKeyParam],
     post: { summary: 'Confirm the paper copy was taken back from a receiver during a recall (clerk or leader; R-RCL-1)', requestBody: json(paperRecallSchema), responses: { 200: ok('{document}'), ...errors } },
   },
   '/outgoing/export': {
