@@ -91,6 +91,20 @@ export const DELIVERY_STATUS_LABELS_VI: Record<DeliveryStatus, string> = {
 export const STEPS = ['reception', 'routing', 'assignment', 'processing', 'sending', 'paper_dispatch', 'paper_receipt', 'recall_answer', 'paper_recall', 'interop_send'] as const;
 export type Step = (typeof STEPS)[number];
 
+/** The steps of a document's own process, one at a time; the others run beside them (paper, recall answers, failed sends). */
+export const PROCESS_STEPS: readonly Step[] = ['reception', 'routing', 'assignment', 'processing', 'sending'];
+
+/**
+ * The open task whose deadline a document shows (R-DL-1): its process's step, else the side step
+ * with a deadline that falls due first, else any open one. A side step (a paper copy to confirm, a
+ * recall to answer…) never stands in for the process's step only because it falls due sooner.
+ */
+export function deadlineTask<T extends { status: string; step: string; dueAt: Date | null }>(tasks: readonly T[]): T | null {
+  const open = tasks.filter((t) => t.status === 'open');
+  const soonest = (xs: T[]) => [...xs].sort((a, b) => (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity))[0];
+  return soonest(open.filter((t) => (PROCESS_STEPS as readonly string[]).includes(t.step))) ?? soonest(open) ?? null;
+}
+
 export const STEP_LABELS_VI: Record<Step, string> = {
   reception: 'Tiếp nhận văn bản đến',
   routing: 'Chuyển xử lý',

@@ -9,7 +9,7 @@ import { readFile } from '../../activities/files';
 import { renderPrintableCopy, type VerificationFooter } from '../../activities/printing/printable-copy';
 import type { Database } from '../../db/database';
 import type { Direction, DocumentFilter, DocumentRecord, DocumentScope, DocumentsRepository, Page, TaskRecord } from '../../db/repositories/documents.repository';
-import { needsPaper, type DeliveryChannel } from '../../domain/documents';
+import { deadlineTask, needsPaper, type DeliveryChannel } from '../../domain/documents';
 import type { PdfSignatureReport } from '../../domain/signature';
 import type { Caller } from '../auth';
 import { problems } from '../problem';
@@ -38,8 +38,7 @@ export interface StepDeadline {
 }
 
 function deadlineOf(tasks: TaskRecord[]): StepDeadline | null {
-  const open = tasks.filter((t) => t.status === 'open');
-  const t = open.find((x) => x.dueAt) ?? open[0];
+  const t = deadlineTask(tasks);
   return t ? { taskId: t.id, step: t.step, dueAt: t.dueAt, overdue: t.overdue, escalationLevel: t.escalationLevel, remindedAt: t.remindedAt } : null;
 }
 

@@ -1,3 +1,4 @@
+import { deadlineTask } from '../../domain/documents';
 import { INCOMING_STATUSES, statusCodesToReport, statusTransitionProblem } from '../../domain/document-status';
 
 describe('document status (R-DOC-3)', () => {
@@ -49,5 +50,21 @@ describe('document status (R-DOC-3)', () => {
         if (statusTransitionProblem(from, to)) expect(statusCodesToReport(from, to)).toEqual([]);
       }
     }
+  });
+});
+
+describe('the deadline a document shows (R-DL-1)', () => {
+  const task = (step: string, dueAt: string | null, status = 'open') => ({ step, status, dueAt: dueAt ? new Date(dueAt) : null });
+
+  test('R-DL-1 when a paper copy to confirm falls due before the reception step, then the document still shows the reception deadline', () => {
+    const tasks = [task('paper_receipt', '2026-11-28T01:00:00Z'), task('reception', '2026-11-30T02:00:00Z')];
+    expect(deadlineTask(tasks)?.step).toBe('reception');
+  });
+
+  test('R-DL-1 when only side steps are open, then the one due first is shown; done and cancelled tasks never are', () => {
+    const tasks = [task('processing', '2026-11-27T01:00:00Z', 'done'), task('paper_dispatch', null), task('recall_answer', '2026-12-02T01:00:00Z'), task('paper_recall', '2026-12-01T01:00:00Z')];
+    expect(deadlineTask(tasks)?.step).toBe('paper_recall');
+    expect(deadlineTask([task('paper_dispatch', null)])?.step).toBe('paper_dispatch');
+    expect(deadlineTask([task('reception', '2026-11-27T01:00:00Z', 'cancelled')])).toBeNull();
   });
 });
