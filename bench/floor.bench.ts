@@ -37,8 +37,8 @@ const WARM_UP = 10;
 const SAMPLE = 20;
 
 /** Events per lifecycle in the histories of a sample of lifecycles (sender + receiver). */
-async function countEvents(handles: WorkflowHandle[], lifecycles: number): Promise<Record<string, number>> {
-  const c = { activities: 0, updates: 0, signals: 0, externalSignals: 0, childWorkflows: 0, timers: 0, timersCancelled: 0, workflowTasks: 0, workflows: 0 };
+export async function countEvents(handles: WorkflowHandle[], lifecycles: number): Promise<Record<string, number>> {
+  const c = { activities: 0, localActivities: 0, updates: 0, signals: 0, externalSignals: 0, childWorkflows: 0, timers: 0, timersCancelled: 0, workflowTasks: 0, workflows: 0 };
   for (const handle of handles) {
     const history = await handle.fetchHistory();
     c.workflows += 1;
@@ -51,6 +51,7 @@ async function countEvents(handles: WorkflowHandle[], lifecycles: number): Promi
       else if (e.timerStartedEventAttributes) c.timers += 1;
       else if (e.timerCanceledEventAttributes) c.timersCancelled += 1;
       else if (e.workflowTaskCompletedEventAttributes) c.workflowTasks += 1;
+      else if (e.markerRecordedEventAttributes?.markerName === 'core_local_activity') c.localActivities += 1;
     }
   }
   return Object.fromEntries(Object.entries(c).map(([k, v]) => [k, Math.round((v / lifecycles) * 100) / 100]));

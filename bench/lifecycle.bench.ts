@@ -12,10 +12,12 @@
  *   of the API and worker processes.
  * Results: bench/results/lifecycle.json and a table. Not a test: nothing here can fail a build.
  */
+import { Client, Connection } from '@temporalio/client';
 import { QueryTypes } from 'sequelize';
 import { connectDatabase } from '../db/database';
 import { startStack, STACK_PASSWORD } from '../scripts/lib/stack';
-import { runFloor } from './floor.bench';
+import { workflowIds } from '../workflows/definitions';
+import { countEvents, runFloor } from './floor.bench';
 import { ApiDriver, pool, RECEIVER, SENDER } from './lib/lifecycle';
 import { signedPdf } from './lib/signed-pdf';
 import { report, summarize } from './support';
@@ -69,6 +71,16 @@ async function main(): Promise<void> {
     );
     await db.close();
 
+    // What the real processes made Temporal do per lifecycle, beside the floor's count.
+    const client = new Client({ connection: await Connection.connect({ address: stack.temporalAddress }) });
+    const sample = ok.filter((_, i) => i % Math.max(1, Math.floor(ok.length / 20)) === 0).slice(0, 20);
+    const perLifecycle = await countEvents(
+      sample.flatMap((r) => [client.workflow.getHandle(workflowIds.outgoing(r.outgoingId)), client.workflow.getHandle(workflowIds.incoming(RECEIVER.code, r.outgoingId))]),
+      sample.length,
+    );
+    await client.connection.close();
+    log(`per lifecycle, real: ${JSON.stringify(perLifecycle)}; floor: ${JSON.stringify(floor.perLifecycle)}`);
+
     const actions = [...driver.samples.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([action, ms]) => ({ action, ...summarize(ms) }));
     const worstP95 = Math.max(...actions.map((a) => a.p95));
     const memory = { apiMiB: stack.api.peakRssMiB(), workerMiB: stack.worker.peakRssMiB() };
@@ -90,6 +102,7 @@ async function main(): Promise<void> {
       seconds,
       lifecyclesPerSecond: throughput,
       floor,
+      perLifecycle,
       ratioToFloor: throughput / floor.lifecyclesPerSecond,
       actions,
       issueToArrivalMs: arrival,
