@@ -17,7 +17,6 @@ import {
   proxyActivities,
   setHandler,
   workflowInfo,
-  type ActivityOptions,
 } from '@temporalio/workflow';
 import type { ArrivalResult, DocumentActivities } from '../activities/documents/contract';
 import type { IncomingStatus } from '../domain/document-status';
@@ -40,17 +39,13 @@ import {
   type IncomingState,
   type IncomingWorkflowInput,
 } from './definitions';
-import { decidesLocally, decisionActivities } from './decision-activities';
 import { wakeOutbox } from './interop-wake';
 import { StepDeadline } from './step-deadline';
 
-const ACTIVITY_OPTIONS = {
+const acts = proxyActivities<DocumentActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-} satisfies ActivityOptions;
-const acts = proxyActivities<DocumentActivities>(ACTIVITY_OPTIONS);
-/** The activities of a decision a person waits for: local since the patch (decision-activities.ts). */
-const decisions = decisionActivities<DocumentActivities>(ACTIVITY_OPTIONS);
+});
 
 const TERMINAL: IncomingStatus[] = ['refused', 'completed', 'recalled', 'deleted'];
 const MAX_TEXT = 4000;
@@ -207,7 +202,7 @@ export async function incomingDocumentWorkflow(input: IncomingWorkflowInput): Pr
     acceptUpdate,
     ({ actorId, note }) =>
       decide(async () => {
-        const r = await decisions().acceptIncoming({ documentId: docId(), actorId, note: note ?? null, at: now(), key: `${workflowId}:accept` });
+        const r = await acts.acceptIncoming({ documentId: docId(), actorId, note: note ?? null, at: now(), key: `${workflowId}:accept` });
         registerNumber = r.registerNumber;
         status = 'accepted';
         return { registerNumber: r.registerNumber };
@@ -225,7 +220,7 @@ export async function incomingDocumentWorkflow(input: IncomingWorkflowInput): Pr
     refuseUpdate,
     ({ actorId, reason }) =>
       decide(async () => {
-        await decisions().refuseIncoming({ documentId: docId(), actorId, reason, at: now(), key: `${workflowId}:refuse` });
+        await acts.refuseIncoming({ documentId: docId(), actorId, reason, at: now(), key: `${workflowId}:refuse` });
         status = 'refused';
       }, canRefuse),
     {
@@ -241,8 +236,8 @@ export async function incomingDocumentWorkflow(input: IncomingWorkflowInput): Pr
     routeUpdate,
     ({ actorId, target }) =>
       decide(async () => {
-        const r = await decisions().routeIncoming({ documentId: docId(), at: now(), key: `${workflowId}:route:manual`, manual: { target, actorId } });
-        await afterRouting(r.routed, r.autoHandlerId, decidesLocally());
+        const r = await acts.routeIncoming({ documentId: docId(), at: now(), key: `${workflowId}:route:manual`, manual: { target, actorId } });
+        await afterRouting(r.routed, r.autoHandlerId);
       }, canRoute),
     {
       validator: ({ actorId, target }) => {
@@ -265,9 +260,8 @@ export async function incomingDocumentWorkflow(input: IncomingWorkflowInput): Pr
         assignmentSeq += 1;
         const dl = newDeadline('processing', at, dueAt ?? arrival?.documentDueAt ?? null, assignmentSeq);
         // The due instant comes from the calendar; compute it before the tasks are written.
-        const local = decidesLocally();
-        const due = await scheduleOnce(dl, local);
-        await (local ? decisions() : acts).assignHandlers({
+        const due = await scheduleOnce(dl);
+        await acts.assignHandlers({
           documentId: docId(),
           actorId,
           handlerId: main,
@@ -306,7 +300,7 @@ export async function incomingDocumentWorkflow(input: IncomingWorkflowInput): Pr
     completeUpdate,
     ({ actorId, result }) =>
       decide(async () => {
-        await decisions().completeIncoming({ documentId: docId(), actorId, result, at: now(), key: `${workflowId}:complete` });
+        await acts.completeIncoming({ documentId: docId(), actorId, result, at: now(), key: `${workflowId}:complete` });
         status = 'completed';
       }, canComplete),
     {
@@ -341,7 +335,7 @@ export async function incomingDocumentWorkflow(input: IncomingWorkflowInput): Pr
     paperReceivedUpdate,
     ({ actorId }) =>
       decide(async () => {
-        await decisions().recordPaperReceived({ documentId: docId(), actorId, at: now(), key: `${workflowId}:paper-received` });
+        await acts.recordPaperReceived({ documentId: docId(), actorId, at: now(), key: `${workflowId}:paper-received` });
         paperReceived = true;
       }, canConfirmPaper),
     {
@@ -371,18 +365,17 @@ export async function incomingDocumentWorkflow(input: IncomingWorkflowInput): Pr
 
   // ---- helpers used by handlers and the main body ----------------------------------------------
 
-  async function scheduleOnce(dl: StepDeadline, local = false): Promise<string> {
+  async function scheduleOnce(dl: StepDeadline): Promise<string> {
     // run() schedules first; with done() already true after scheduling it returns at once.
     let scheduled = false;
     await dl.run(() => {
       if (dl.state.dueAt !== null) scheduled = true;
       return scheduled;
-    }, local);
+    });
     return dl.state.dueAt as string;
   }
 
-  /** `local`: inside a person's decision (the manual route), the activities run locally. */
-  async function afterRouting(routed: boolean, autoHandlerId: string | null, local = false): Promise<void> {
+  async function afterRouting(routed: boolean, autoHandlerId: string | null): Promise<void> {
     routedPending = !routed;
     if (!routed) return;
     status = 'routed';
@@ -390,8 +383,8 @@ export async function incomingDocumentWorkflow(input: IncomingWorkflowInput): Pr
       assignmentSeq += 1;
       const at = now();
       const dl = newDeadline('processing', at, arrival?.documentDueAt ?? null, assignmentSeq);
-      const due = await scheduleOnce(dl, local);
-      await (local ? decisions() : acts).assignHandlers({ documentId: docId(), actorId: null, handlerId: autoHandlerId, coHandlerIds: [], dueAt: due, at, key: `${workflowId}:assign:${assignmentSeq}` });
+      const due = await scheduleOnce(dl);
+      await acts.assignHandlers({ documentId: docId(), actorId: null, handlerId: autoHandlerId, coHandlerIds: [], dueAt: due, at, key: `${workflowId}:assign:${assignmentSeq}` });
       processing = dl;
       handlerId = autoHandlerId;
       status = 'processing';
@@ -408,7 +401,7 @@ export async function incomingDocumentWorkflow(input: IncomingWorkflowInput): Pr
   }
 
   async function answerChange(req: ChangeRequest, agree: boolean, reason: string | null, actorId: string | null): Promise<void> {
-    await decisions().applyChange({
+    await acts.applyChange({
       documentId: docId(),
       kind: req.kind,
       agree,

@@ -17,7 +17,6 @@ import {
   setHandler,
   startChild,
   workflowInfo,
-  type ActivityOptions,
 } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/common';
 import type { DocumentActivities, IssueResult, PlannedReceiver } from '../activities/documents/contract';
@@ -36,17 +35,13 @@ import {
   type OutgoingState,
   type OutgoingWorkflowInput,
 } from './definitions';
-import { decisionActivities } from './decision-activities';
 import { wakeOutbox } from './interop-wake';
 import { StepDeadline } from './step-deadline';
 
-const ACTIVITY_OPTIONS = {
+const acts = proxyActivities<DocumentActivities>({
   startToCloseTimeout: '2 minutes',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: ['SIGNATURE_REQUIRED', 'SIGNING_KEY_MISSING', 'INVALID_INPUT'] },
-} satisfies ActivityOptions;
-const acts = proxyActivities<DocumentActivities>(ACTIVITY_OPTIONS);
-/** The activities of a decision a person waits for: local since the patch (decision-activities.ts). */
-const decisions = decisionActivities<DocumentActivities>(ACTIVITY_OPTIONS);
+});
 
 const interop = proxyActivities<InteropActivities>({
   startToCloseTimeout: '1 minute',
@@ -100,7 +95,7 @@ export async function outgoingDocumentWorkflow(input: OutgoingWorkflowInput): Pr
     async ({ actorId, signOnServer }) => {
       issuing = true;
       try {
-        const r = await decisions().issueOutgoing({ documentId: input.documentId, actorId, signOnServer: signOnServer === true, at: now(), key: `${workflowId}:issue` });
+        const r = await acts.issueOutgoing({ documentId: input.documentId, actorId, signOnServer: signOnServer === true, at: now(), key: `${workflowId}:issue` });
         issued = r;
         status = 'issued';
         return { identifier: r.identifier, numberAndNotation: r.numberAndNotation, issuedAt: r.issuedAt };
@@ -124,7 +119,7 @@ export async function outgoingDocumentWorkflow(input: OutgoingWorkflowInput): Pr
   setHandler(
     confirmPaperDispatchUpdate,
     async ({ actorId, receiverCode, note }) => {
-      await decisions().recordPaperDispatched({ documentId: input.documentId, receiverCode, actorId, note: note ?? null, at: now(), key: `${workflowId}:paper:${receiverCode}` });
+      await acts.recordPaperDispatched({ documentId: input.documentId, receiverCode, actorId, note: note ?? null, at: now(), key: `${workflowId}:paper:${receiverCode}` });
       paperPending.delete(receiverCode);
     },
     {

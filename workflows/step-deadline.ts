@@ -6,18 +6,12 @@
  * change recomputes them. Runs in the workflow sandbox: imports @temporalio/workflow, domain/ and
  * activity types only.
  */
-import { condition, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
+import { condition, proxyActivities } from '@temporalio/workflow';
 import type { DocumentActivities, StepRef } from '../activities/documents/contract';
 import type { Step, Urgency } from '../domain/documents';
 import type { StepDeadlineState } from './definitions';
 
 const { scheduleStep, remindStep, markStepOverdue, escalateStep, recordExtension } = proxyActivities<DocumentActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
-
-/** The first scheduling of a step inside a decision a person waits for (see decision-activities.ts). */
-const local = proxyLocalActivities<Pick<DocumentActivities, 'scheduleStep'>>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
@@ -95,15 +89,12 @@ export class StepDeadline {
     if (!this.state.overdue) this.version += 1;
   }
 
-  /**
-   * Runs until `done()` holds; may be called again after it returned (it resumes where it stood).
-   * `localSchedule`: compute the due instant with a local activity (inside a decision).
-   */
-  async run(done: () => boolean, localSchedule = false): Promise<void> {
+  /** Runs until `done()` holds; may be called again after it returned (it resumes where it stood). */
+  async run(done: () => boolean): Promise<void> {
     while (!done()) {
       if (this.scheduledVersion !== this.version) {
         const v = this.version;
-        const s = await (localSchedule ? local.scheduleStep : scheduleStep)({
+        const s = await scheduleStep({
           ...this.ref,
           organizationCode: this.opts.organizationCode,
           urgency: this.urgency,

@@ -9,34 +9,31 @@
  *
  * | event                                    | sender | receiver | lifecycle |
  * |------------------------------------------|--------|----------|-----------|
- * | ActivityTaskScheduled                    |   3    |    5     |     8     |
- * | MarkerRecorded (local activity)          |   1    |    4     |     5     |
+ * | ActivityTaskScheduled                    |   4    |    9     |    13     |
  * | WorkflowExecutionUpdateAccepted          |   1    |    3     |     4     |
  * | WorkflowExecutionSignaled                |   0    |    0     |     0     |
  * | SignalExternalWorkflowExecutionInitiated |   0    |    0     |     0     |
  * | StartChildWorkflowExecutionInitiated     |   1    |    0     |     1     |
  * | TimerStarted (each one later cancelled)  |   1    |    3     |     4     |
- * | WorkflowTaskCompleted                    |   —    |    —     |    15     |
+ * | WorkflowTaskCompleted                    |   7    |   13     |    20     |
  *
  * sender activities: openSendingStep, scheduleStep (send deadline, then its reminder timer),
- *   [update issue] issueOutgoing (local), [timer cancelled, child started] recordSent.
+ *   [update issue] issueOutgoing, [timer cancelled, child started] recordSent.
  * receiver activities: recordArrival, runReceiptChecks, scheduleStep (reception, timer),
- *   [update accept] acceptIncoming (local), [timer cancelled] routeIncoming, scheduleStep
- *   (assignment, timer), [update assign] scheduleStep (processing) and assignHandlers (both
- *   local), [timer cancelled, processing timer], [update complete] completeIncoming (local),
- *   [timer cancelled].
+ *   [update accept] acceptIncoming, [timer cancelled] routeIncoming, scheduleStep (assignment,
+ *   timer), [update assign] scheduleStep (processing), assignHandlers, [timer cancelled,
+ *   processing timer], [update complete] completeIncoming, [timer cancelled].
  *
- * A person's decision runs its activities as local activities (workflows/decision-activities.ts,
- * patch `local-decisions`): the update is answered within the workflow task that received it.
- * Before that patch the same lifecycle was 13 activities and 20 workflow tasks.
- *
- * Where the numbers come from: test/replay/histories/outgoing-issued-internal-and-paper.json
- * (without its paper receiver, and without the send deadline's reminder and overdue firing) is
- * the sender column; incoming-lifecycle-with-deadlines.json (without the reminders, overdue,
- * escalation and the extension) is the receiver column. The lifecycle benchmark counts the real
- * processes' histories beside the floor's (`perLifecycle` in bench/results/lifecycle*.json): a
- * driver that acts before a step's deadline was scheduled saves that step's scheduleStep and
- * timer, so the real count can be lower. The API (api/services/document-processes.ts) starts
+ * Where the numbers come from: test/replay/histories/outgoing-issued-internal-and-paper.json has
+ * 9 activities, 2 updates, 1 child, 4 timers, 15 workflow tasks; without its paper receiver
+ * (openPaperDispatch, scheduleStep, confirmPaperDispatch + recordPaperDispatched, a timer) and
+ * without the send deadline's reminder and overdue firing (2 timers fired, remindStep,
+ * markStepOverdue) that is the sender column. incoming-lifecycle-with-deadlines.json has 17
+ * activities, 4 updates, 9 timers, 28 workflow tasks; without the reminders, overdue, escalation
+ * and the extension (5 timers fired, 1 cancelled by the extension, 3 remindStep, 2
+ * markStepOverdue, escalateStep, the extend update, recordExtension, its scheduleStep) that is the
+ * receiver column. Both columns were checked by running the real workflows with stub activities,
+ * driven like the API and paced like people. The API (api/services/document-processes.ts) starts
  * the sender with client.workflow.start (workflowIdConflictPolicy FAIL, REJECT_DUPLICATE) and
  * sends every decision with executeUpdate; it sends no signal and no query in this lifecycle (it
  * reads the read model). The receiver is a child of the sender (startChild, ABANDON). Statuses go
@@ -51,7 +48,6 @@ import {
   condition,
   defineUpdate,
   proxyActivities,
-  proxyLocalActivities,
   proxySinks,
   setHandler,
   startChild,
@@ -82,10 +78,6 @@ const retry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInter
 const sender = proxyActivities<FloorActivities>({ startToCloseTimeout: '2 minutes', retry });
 const receiver = proxyActivities<FloorActivities>({ startToCloseTimeout: '1 minute', retry });
 const deadlines = proxyActivities<FloorActivities>({ startToCloseTimeout: '30 seconds', retry });
-// A person's decision runs its activities locally, as workflows/decision-activities.ts does.
-const senderDecision = proxyLocalActivities<FloorActivities>({ startToCloseTimeout: '2 minutes', retry });
-const receiverDecision = proxyLocalActivities<FloorActivities>({ startToCloseTimeout: '1 minute', retry });
-const deadlinesDecision = proxyLocalActivities<FloorActivities>({ startToCloseTimeout: '30 seconds', retry });
 const { floor } = proxySinks<FloorSinks>();
 
 /** A person's step: its reminder timer runs until `done()` (cancelled then, as StepDeadline's is). */
@@ -102,7 +94,7 @@ export async function floorSender(input: FloorSenderInput): Promise<{ identifier
   let identifier: string | null = null;
 
   setHandler(issueUpdate, async () => {
-    const r = await senderDecision.issueOutgoing(key('issue'));
+    const r = await sender.issueOutgoing(key('issue'));
     identifier = r.identifier;
     return { identifier: r.identifier };
   });
@@ -133,19 +125,19 @@ export async function floorReceiver(input: { documentId: string }): Promise<{ st
   let completed = false;
 
   setHandler(acceptUpdate, async () => {
-    const r = await receiverDecision.acceptIncoming(key('accept'));
+    const r = await receiver.acceptIncoming(key('accept'));
     accepted = true;
     return r;
   });
   setHandler(assignUpdate, async () => {
     // As the real handler: the processing deadline is scheduled before the tasks are written.
-    const s = await deadlinesDecision.scheduleStep(key('processing:schedule'));
-    await receiverDecision.assignHandlers(key('assign'));
+    const s = await deadlines.scheduleStep(key('processing:schedule'));
+    await receiver.assignHandlers(key('assign'));
     assigned = true;
     return { dueAt: s.dueAt };
   });
   setHandler(completeUpdate, async () => {
-    await receiverDecision.completeIncoming(key('complete'));
+    await receiver.completeIncoming(key('complete'));
     completed = true;
   });
 
