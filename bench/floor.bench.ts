@@ -38,7 +38,7 @@ const SAMPLE = 20;
 
 /** Events per lifecycle in the histories of a sample of lifecycles (sender + receiver). */
 export async function countEvents(handles: WorkflowHandle[], lifecycles: number): Promise<Record<string, number>> {
-  const c = { activities: 0, localActivities: 0, updates: 0, signals: 0, externalSignals: 0, childWorkflows: 0, timers: 0, timersCancelled: 0, workflowTasks: 0, workflows: 0 };
+  const c = { activities: 0, updates: 0, signals: 0, externalSignals: 0, childWorkflows: 0, timers: 0, timersCancelled: 0, workflowTasks: 0, workflows: 0 };
   for (const handle of handles) {
     const history = await handle.fetchHistory();
     c.workflows += 1;
@@ -51,7 +51,6 @@ export async function countEvents(handles: WorkflowHandle[], lifecycles: number)
       else if (e.timerStartedEventAttributes) c.timers += 1;
       else if (e.timerCanceledEventAttributes) c.timersCancelled += 1;
       else if (e.workflowTaskCompletedEventAttributes) c.workflowTasks += 1;
-      else if (e.markerRecordedEventAttributes?.markerName === 'core_local_activity') c.localActivities += 1;
     }
   }
   return Object.fromEntries(Object.entries(c).map(([k, v]) => [k, Math.round((v / lifecycles) * 100) / 100]));

@@ -58,7 +58,7 @@ const MAX_CHANGES = 100;
 export const PROCESS_ENDED = 'Quy trình đã kết thúc, không nhận thêm thao tác này (the process has ended)';
 
 /** The chain of causes of an error, outermost first. */
-function causes(err: unknown): unknown[] {
+export function causes(err: unknown): unknown[] {
   const out: unknown[] = [];
   for (let e: unknown = err; e && out.length < 10; e = (e as { cause?: unknown }).cause) out.push(e);
   return out;
