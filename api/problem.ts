@@ -80,7 +80,7 @@ export function toProblem(err: unknown): HttpProblem {
   }
   if (err instanceof UniqueConstraintError) return problems.conflict('Bản ghi đã tồn tại (duplicate)');
   if (err instanceof ForeignKeyConstraintError) return problems.unprocessable('Tham chiếu tới bản ghi không tồn tại (missing reference)');
-  if (err instanceof ConnectionError) return problems.unavailable('Cơ sở dữ liệu tạm thời không truy cập được (database unavailable)');
+  if (databaseUnavailable(err)) return problems.unavailable('Cơ sở dữ liệu tạm thời không truy cập được (database unavailable)');
   if (temporalUnavailable(err)) {
     // Temporal unreachable or overloaded: the request may be retried; nothing was half-done.
     return problems.unavailable('Máy chủ tiến trình (Temporal) tạm thời không truy cập được (workflow service unavailable)');
@@ -94,10 +94,31 @@ export function toProblem(err: unknown): HttpProblem {
     const detail = e.message || 'Yêu cầu không hợp lệ (bad request)';
     return new HttpProblem(e.status, e.status === 400 ? 'Yêu cầu không hợp lệ (bad request)' : detail, detail);
   }
-  if (err instanceof BaseError && /ECONNREFUSED|terminat|Connection/i.test(err.message)) {
-    return problems.unavailable('Cơ sở dữ liệu tạm thời không truy cập được (database unavailable)');
-  }
   return new HttpProblem(500, 'Lỗi hệ thống (internal error)', 'Đã xảy ra lỗi không mong muốn; đã ghi nhận để xử lý.');
+}
+
+/** SQLSTATEs of a server that is gone, restarting or full: class 08 (connection exception),
+ * 57P01..57P03 (shut down, crashed, starting up), 53300 (too many connections). */
+const UNAVAILABLE_SQLSTATE = /^(08|57P0[1-3]$|53300$)/;
+/** Socket errors of a connection the server dropped or refused (a killed PostgreSQL resets it). */
+const UNAVAILABLE_SOCKET = new Set(['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+/** What node-postgres says, without a code, when the server closed the connection under a query. */
+const UNAVAILABLE_MESSAGE = /Connection terminated|not queryable|connection is closed/i;
+
+/**
+ * PostgreSQL unreachable: Sequelize's ConnectionError (refused, or no pooled connection in time),
+ * or a query whose connection was lost under it, which Sequelize reports as a plain DatabaseError
+ * carrying the driver's error (SQLSTATE, socket code or message).
+ */
+export function databaseUnavailable(err: unknown): boolean {
+  if (err instanceof ConnectionError) return true;
+  if (!(err instanceof BaseError)) return false;
+  const inner = err as BaseError & { parent?: unknown; original?: unknown };
+  return [err, inner.parent, inner.original].some((e) => {
+    const { code, message } = (e ?? {}) as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && (UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_SOCKET.has(code))) return true;
+    return typeof message === 'string' && UNAVAILABLE_MESSAGE.test(message);
+  });
 }
 
 /** gRPC UNAVAILABLE, DEADLINE_EXCEEDED or RESOURCE_EXHAUSTED from the Temporal client. */
@@ -109,7 +130,9 @@ function temporalUnavailable(err: unknown): boolean {
 export function problemMiddleware(log: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const p = toProblem(err);
-    if (p.status >= 500) log.error({ err, url: req.originalUrl }, 'request failed');
+    // A dependency that is down is worth a warning; anything else answering 5xx is a defect to fix.
+    if (p.status === 503) log.warn({ err, url: req.originalUrl }, 'request unavailable');
+    else if (p.status >= 500) log.error({ err, url: req.originalUrl }, 'request failed');
     res
       .status(p.status)
       .type('application/problem+json')

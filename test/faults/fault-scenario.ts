@@ -7,6 +7,7 @@
  * database and Temporal and written as JSON to the file named by the first argument.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { QueryTypes } from 'sequelize';
 import { connectDatabase } from '../../db/database';
@@ -114,6 +115,11 @@ async function main(out: string): Promise<void> {
     } finally {
       await connection.close();
     }
+    // What the API logged for any answer that was a defect (500), so a failure says why.
+    const apiLog = path.join(stack.dataDir, 'api.log');
+    facts.apiErrors = fs.existsSync(apiLog)
+      ? fs.readFileSync(apiLog, 'utf8').split('\n').filter((l) => l.includes('"request failed"')).slice(0, 10).map((l) => l.slice(0, 4000))
+      : [];
     fs.writeFileSync(out, JSON.stringify(facts, null, 2));
   } finally {
     await db.close();
