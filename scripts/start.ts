@@ -21,7 +21,7 @@ import { note, step } from './lib/log-step';
 import { startEmbeddedPostgres } from './lib/postgres';
 import { resolveTemporalCli, startDevServer } from './lib/temporal-cli';
 import { buildUiIfStale } from './lib/ui-build';
-import { heapFlags } from './lib/stack';
+import { nodeArgs, processEnv } from './lib/stack';
 import { writeWorkflowBundle } from './lib/workflow-bundle';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -154,13 +154,13 @@ async function main(): Promise<void> {
 }
 
 /** Runs a TypeScript entry point as a child process and restarts it (with back-off) if it dies. */
-function supervise(name: string, entry: string, env: NodeJS.ProcessEnv, config: { PROCESS_HEAP_MB: number }): { stop(): Promise<void> } {
+function supervise(name: string, entry: string, env: NodeJS.ProcessEnv, config: { PROCESS_HEAP_MB: number; PROCESS_SEMI_SPACE_MB: number }): { stop(): Promise<void> } {
   let child: ChildProcess | undefined;
   let stopped = false;
   let failures = 0;
   const launch = () => {
     const started = Date.now();
-    child = spawn(process.execPath, [...heapFlags(config.PROCESS_HEAP_MB), '--import', 'tsx', path.join(ROOT, entry)], { cwd: ROOT, env, stdio: 'inherit' });
+    child = spawn(process.execPath, nodeArgs({ heapMb: config.PROCESS_HEAP_MB, semiSpaceMb: config.PROCESS_SEMI_SPACE_MB }, entry), { cwd: ROOT, env: processEnv(env), stdio: 'inherit' });
     child.on('exit', (code, signal) => {
       if (stopped) return;
       failures = Date.now() - started > 60_000 ? 1 : failures + 1;
