@@ -91,7 +91,7 @@ const schema = z.object({
    * V8 semi-space (MiB) of the same processes: the young generation is three of them. V8's own
    * 16 MiB lets each of the worker's two heaps (activities, workflows) hold 48 MiB of short-lived
    * garbage; 2 MiB cut the worker's peak from about 340 to 254 MiB at 50 documents in flight at the
-   * same throughput (bench/results/lifecycle-heap192.json). 0 = V8's default.
+   * same throughput (bench/results/lifecycle-c50.json). 0 = V8's default.
    */
   PROCESS_SEMI_SPACE_MB: z.coerce.number().int().min(0).default(2),
   SEED_DEMO_DATA: z

@@ -49,7 +49,7 @@ export function processEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
  * tsx's require hook is enough; `--import tsx` would add its ES-module loader, which runs on a
  * thread of its own with a second V8 heap (about 40 MiB more resident memory per process).
  */
-export const TS_RUNNER = ['--require', 'tsx/cjs'];
+const TS_RUNNER = ['--require', 'tsx/cjs'];
 
 /** Node's arguments for a worker or API process: heap limit, TypeScript runner, entry point. */
 export function nodeArgs(heap: HeapSettings, entry: string): string[] {

@@ -5,21 +5,16 @@
  * refuse them (PostgreSQL down or restarting).
  */
 import request from 'supertest';
-import { createApp } from '../../api/app';
-import { createTokenService } from '../../api/auth';
-import { createLogger } from '../../api/logger';
-import { createTemporalClient } from '../../api/temporal-client';
 import { connectDatabase, type Database } from '../../db/database';
 import { seed } from '../../db/seed';
-import { testDocumentSettings } from '../support/app';
+import { appWithoutTemporal } from '../support/app';
 import { createTestDatabase, type TestDatabase } from '../support/db';
-import { freePort } from '../support/global-setup';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 
 let tdb: TestDatabase;
 let proxied: Database;
 let proxy: TcpProxy;
-let app: ReturnType<typeof createApp>;
+let app: Awaited<ReturnType<typeof appWithoutTemporal>>['app'];
 let closeTemporal: () => Promise<void>;
 const password = 'Demo-password-1';
 
@@ -31,17 +26,7 @@ beforeAll(async () => {
   target.hostname = '127.0.0.1';
   target.port = String(proxy.port);
   proxied = connectDatabase(target.toString(), { poolMax: 3 });
-  const { client, connection } = createTemporalClient(`127.0.0.1:${await freePort()}`, 'default');
-  closeTemporal = () => connection.close();
-  app = createApp({
-    db: proxied,
-    temporal: client,
-    tokens: createTokenService('test-secret-test-secret-test-secret-0123', 1),
-    log: createLogger('silent'),
-    connection: { taskQueue: 'none', deadline: '2019-12-30T16:59:59.999Z', reminderDaysBefore: [90, 30, 7], repeatEveryDays: 7, escalateToOrgCodes: ['000.00.01.H52'] },
-    documents: testDocumentSettings('none'),
-    httpLog: false,
-  });
+  ({ app, close: closeTemporal } = await appWithoutTemporal(proxied));
 });
 afterAll(async () => {
   await closeTemporal?.().catch(() => undefined);

@@ -5,18 +5,13 @@
 import { QueryTypes } from 'sequelize';
 import request from 'supertest';
 import type { DeadlineProcesses } from '../../api/services/deadline-processes';
-import { createApp } from '../../api/app';
-import { createTokenService } from '../../api/auth';
-import { createLogger } from '../../api/logger';
-import { createTemporalClient } from '../../api/temporal-client';
 import { seed } from '../../db/seed';
-import { testDocumentSettings } from '../support/app';
+import { appWithoutTemporal } from '../support/app';
 import { makePdf } from '../support/pki';
 import { createTestDatabase, type TestDatabase } from '../support/db';
-import { freePort } from '../support/global-setup';
 
 let tdb: TestDatabase;
-let app: ReturnType<typeof createApp>;
+let app: Awaited<ReturnType<typeof appWithoutTemporal>>['app'];
 let close: () => Promise<void>;
 const password = 'Demo-password-1';
 
@@ -24,17 +19,7 @@ beforeAll(async () => {
   tdb = await createTestDatabase();
   await seed(tdb.db, { provinceCode: '000.00.00.H52', demoPassword: password, withDemoUsers: true });
   // A port nothing listens on: every Temporal call fails with UNAVAILABLE.
-  const { client, connection } = createTemporalClient(`127.0.0.1:${await freePort()}`, 'default');
-  close = () => connection.close();
-  app = createApp({
-    db: tdb.db,
-    temporal: client,
-    tokens: createTokenService('test-secret-test-secret-test-secret-0123', 1),
-    log: createLogger('silent'),
-    connection: { taskQueue: 'none', deadline: '2019-12-30T16:59:59.999Z', reminderDaysBefore: [90, 30, 7], repeatEveryDays: 7, escalateToOrgCodes: ['000.00.01.H52', '000.00.03.H52'] },
-    documents: testDocumentSettings('none'),
-    httpLog: false,
-  });
+  ({ app, close: close } = await appWithoutTemporal(tdb.db));
 });
 afterAll(async () => {
   await close?.().catch(() => undefined);

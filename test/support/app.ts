@@ -9,15 +9,18 @@ import type { Express } from 'express';
 import { createApp } from '../../api/app';
 import { createTokenService, type TokenService } from '../../api/auth';
 import { createLogger } from '../../api/logger';
+import { createTemporalClient } from '../../api/temporal-client';
 import { createConnectionProcesses, reconcileConnectionProcesses, type ConnectionProcessSettings } from '../../api/services/connection-processes';
 import { trustAnchorsFrom, type DocumentProcessSettings } from '../../api/services/document-processes';
 import { formatLimitsFromConfig } from '../../activities/formats';
 import { loadConfig } from '../../config';
 import { createOrganizationsRepository } from '../../db/repositories/organizations.repository';
+import type { Database } from '../../db/database';
 import { seed } from '../../db/seed';
 import type { ActivityDeps } from '../../activities';
 import { createWorker } from '../../worker/create-worker';
 import { createTestDatabase, type TestDatabase } from './db';
+import { freePort } from './global-setup';
 import { devServerEnv, uniqueTaskQueue, workflowBundle } from './temporal';
 
 export const DEMO_PASSWORD = 'Demo-password-1';
@@ -25,6 +28,24 @@ export const DEMO_PASSWORD = 'Demo-password-1';
 /** Document-process settings of an app under test (AppDeps.documents): default limits, no trust anchors unless given. */
 export function testDocumentSettings(taskQueue: string, overrides: Partial<DocumentProcessSettings> = {}): DocumentProcessSettings {
   return { taskQueue, formatLimits: formatLimitsFromConfig(loadConfig({})), maxFiles: 20, trustAnchors: async () => [], ...overrides };
+}
+
+/**
+ * The Express app on a given database with Temporal unreachable (a port nothing listens on: every
+ * Temporal call fails with UNAVAILABLE), for the tests of a dependency that is down.
+ */
+export async function appWithoutTemporal(db: Database): Promise<{ app: Express; close(): Promise<void> }> {
+  const { client, connection } = createTemporalClient(`127.0.0.1:${await freePort()}`, 'default');
+  const app = createApp({
+    db,
+    temporal: client,
+    tokens: createTokenService('test-secret-test-secret-test-secret-0123', 1),
+    log: createLogger('silent'),
+    connection: { taskQueue: 'none', deadline: '2019-12-30T16:59:59.999Z', reminderDaysBefore: [90, 30, 7], repeatEveryDays: 7, escalateToOrgCodes: ['000.00.01.H52', '000.00.03.H52'] },
+    documents: testDocumentSettings('none'),
+    httpLog: false,
+  });
+  return { app, close: () => connection.close() };
 }
 
 export interface TestSystem {
